@@ -1,0 +1,3 @@
+from deelwijzer.cli import main
+
+main()

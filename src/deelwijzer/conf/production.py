@@ -1,0 +1,20 @@
+"""Production settings: everything secret or site-specific comes from the environment."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from deelwijzer.conf.base import *  # noqa: F403
+from deelwijzer.conf.env import env_bool, env_int
+
+DEBUG = False
+if not SECRET_KEY:  # noqa: F405
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+DEELWIJZER_DEMO_WITHOUT_SECOND_FACTOR = False
+
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True

@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("deelwijzer.accounts.urls")),
+    path("covenant/", include("deelwijzer.covenant.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("deelwijzer.ui.urls")),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
