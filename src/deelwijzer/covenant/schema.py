@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", min_length=1, max_length=64)
@@ -247,6 +247,14 @@ class RightsDeadline(Strict):
     weeks: int | None = Field(None, ge=0)
     extension_months: int = Field(2, ge=0)
     objection_weeks: int = Field(4, ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _weeks_replace_default_months(cls, data: Any) -> Any:
+        """``weeks`` alone means "four weeks", not "one month and four weeks"."""
+        if isinstance(data, dict) and data.get("weeks") is not None and "months" not in data:
+            return {**data, "months": None}
+        return data
 
 
 class BreachDeadlines(Strict):
