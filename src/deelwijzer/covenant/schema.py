@@ -273,6 +273,14 @@ class Article(Strict):
     number: Annotated[str, StringConstraints(pattern=r"^[0-9]+[0-9a-z.]*$")]
     title: Text
     text: Text
+    part_of: Identifier | None = Field(
+        None,
+        description=(
+            "id of the enclosing article when this entry repeats one paragraph or letter of it "
+            "(e.g. protocol 6.4b inside 6.4 inside 6), so decisions can cite it precisely; "
+            "documents render only entries without part_of, since the parent holds the text"
+        ),
+    )
 
 
 class Covenant(Strict):
