@@ -96,6 +96,7 @@ def test_argon2_is_the_first_hasher_in_base_settings():
 
 def test_argon2_hashes_work(settings):
     from django.contrib.auth.hashers import check_password, make_password
+
     from deelwijzer.conf import base
 
     settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
@@ -103,3 +104,11 @@ def test_argon2_hashes_work(settings):
     encoded = make_password("a long pass phrase", hasher="argon2")
     assert encoded.startswith("argon2$")
     assert check_password("a long pass phrase", encoded)
+
+
+def test_sessions_expire():
+    from deelwijzer.conf import base
+
+    assert base.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert base.SESSION_SAVE_EVERY_REQUEST  # inactivity timeout, not a fixed lifetime
+    assert base.SESSION_COOKIE_AGE <= 60 * 60
