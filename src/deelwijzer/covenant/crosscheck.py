@@ -12,7 +12,8 @@ the file the way a privacy officer reads it:
   in order (C1, C10);
 - the lead partner and the team coordinator are core partners (C1, C4);
 - research purposes carry a DPIA (C11); a purpose is not "compatible" with itself (S2);
-- ``rule_articles`` names rules that exist in DOMAIN.md;
+- ``rule_articles`` names rules that exist in DOMAIN.md; an article is ``part_of`` another
+  article of the same document, never (indirectly) of itself;
 - consent ages and deadlines stay within the law (S6, R3, B1, B2).
 
 Each problem is a :class:`CovenantIssue` with a path, and a line when a :class:`LineMap` of
@@ -122,6 +123,7 @@ class _Checker:
             ("partnership", "governance_bodies"),
         )
         self.article_numbers()
+        self.article_parents()
         self.partnership()
         self.term()
         self.data_categories()
@@ -175,6 +177,32 @@ class _Checker:
                          first=seen[key])
             else:
                 seen.setdefault(key, article.id)
+
+    def article_parents(self) -> None:
+        """``part_of`` names another article of the same document, without going round."""
+        for index, article in enumerate(self.covenant.articles):
+            parent_id = article.part_of
+            if parent_id is None:
+                continue
+            path: Path = ("articles", index, "part_of")
+            if parent_id == article.id:
+                self.add(path, "part_of_itself", article=article.id)
+                continue
+            if not self.ref(path, parent_id, "article", self.articles):
+                continue
+            parent = self.articles[parent_id]
+            if parent.document != article.document:
+                self.add(path, "part_of_other_document", article=article.id, parent=parent_id,
+                         document=article.document.value,
+                         parent_document=parent.document.value)
+            seen = {article.id}
+            current: str | None = parent_id
+            while current is not None and current in self.articles:
+                if current in seen:
+                    self.add(path, "part_of_cycle", article=article.id)
+                    break
+                seen.add(current)
+                current = self.articles[current].part_of
 
     def core_partner(self, path: Path, partner_id: str, role: str) -> None:
         if not self.ref(path, partner_id, "partner", self.partners):

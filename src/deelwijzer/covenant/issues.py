@@ -314,6 +314,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "article {number} of {document} also occurs as '{first}'; expected each article "
         "number once per document",
     },
+    "part_of_itself": {
+        "nl": "artikel '{article}' noemt zichzelf in part_of; verwacht het id van het artikel "
+        "waar dit lid of onderdeel bij hoort",
+        "en": "article '{article}' names itself in part_of; expected the id of the article "
+        "this paragraph belongs to",
+    },
+    "part_of_other_document": {
+        "nl": "artikel '{article}' staat in {document} maar hoort volgens part_of bij "
+        "'{parent}' in {parent_document}; verwacht een artikel uit hetzelfde document",
+        "en": "article '{article}' is in {document} but part_of names '{parent}' in "
+        "{parent_document}; expected an article of the same document",
+    },
+    "part_of_cycle": {
+        "nl": "de part_of-keten van artikel '{article}' komt weer bij zichzelf uit; verwacht "
+        "een keten die eindigt bij een artikel zonder part_of",
+        "en": "the part_of chain of article '{article}' leads back to itself; expected a chain "
+        "that ends at an article without part_of",
+    },
     "deadline_too_long": {
         "nl": "'{key}: {value}' is langer dan de AVG toestaat (art. 12 lid 3: antwoord binnen "
         "een maand, hoogstens twee maanden verlenging); verwacht hoogstens {limit}",
@@ -379,7 +397,9 @@ FRAGMENTS: dict[str, list[tuple[tuple[str, ...], dict[str, str]]]] = {
 }
 
 # Params whose values are tokens, translated through VOCAB.
-_VOCAB_PARAMS = ("expected", "found", "kind", "role", "list", "op", "document")
+_VOCAB_PARAMS = (
+    "expected", "found", "kind", "role", "list", "op", "document", "parent_document",
+)
 
 VOCAB: dict[str, dict[str, str]] = {
     "nl": {
