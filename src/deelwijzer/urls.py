@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("deelwijzer.accounts.urls")),
     path("covenant/", include("deelwijzer.covenant.urls")),
+    path("api/v1/", include("deelwijzer.api.urls")),
     path("admin/", admin.site.urls),
     path("", include("deelwijzer.ui.urls")),
 ]

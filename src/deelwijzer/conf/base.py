@@ -117,6 +117,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 # Two-factor authentication (TOTP) for every role that can see personal data.
 # Only the demo may switch it off, with this clearly named setting.
 DEELWIJZER_DEMO_WITHOUT_SECOND_FACTOR = False
+DEELWIJZER_ALLOW_DEMO = False
 OTP_TOTP_ISSUER = "Deelwijzer"
 
 # Optional OIDC login for partners' identity providers (mozilla-django-oidc).

@@ -7,3 +7,4 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DEELWIJZER_DEMO_WITHOUT_SECOND_FACTOR = False
 AXES_ENABLED = True
+DEELWIJZER_ALLOW_DEMO = True

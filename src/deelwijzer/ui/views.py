@@ -1,8 +1,48 @@
+"""The home page: one page, with the sections each of the user's roles needs."""
+
+from __future__ import annotations
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from deelwijzer.accounts.roles import Role
+from deelwijzer.covenant.models import VersionStatus
+from deelwijzer.covenant.selectors import version_covenant, version_in_force
+from deelwijzer.covenant.views import user_partnership
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "ui/home.html")
+    user = request.user
+    partnership = user_partnership(user)
+    in_force = version_in_force(partnership) if partnership else None
+    draft = (
+        partnership.versions.filter(status=VersionStatus.DRAFT).first() if partnership else None
+    )
+    covenant = version_covenant(in_force) if in_force else None
+    own_partner = None
+    if covenant is not None and user.partner_id:
+        own_partner = next((p for p in covenant.partners if p.id == user.partner.key), None)
+    awaiting_own_signature = bool(
+        draft
+        and user.has_role(Role.PARTNER_ADMIN)
+        and user.partner_id
+        and not draft.signatures.filter(partner_id=user.partner_id).exists()
+    )
+    roles = user.roles
+    return render(request, "ui/home.html", {
+        "partnership": partnership,
+        "in_force": in_force,
+        "draft": draft,
+        "covenant": covenant,
+        "own_partner": own_partner,
+        "awaiting_own_signature": awaiting_own_signature,
+        "is_practitioner": bool(roles & {Role.PROFESSIONAL, Role.CASE_DIRECTOR, Role.CHAIR}),
+        "is_case_director": Role.CASE_DIRECTOR in roles,
+        "is_chair": Role.CHAIR in roles,
+        "is_team_coordinator": Role.TEAM_COORDINATOR in roles,
+        "is_privacy_officer": Role.PRIVACY_OFFICER in roles,
+        "is_partner_admin": Role.PARTNER_ADMIN in roles,
+        "is_system_admin": Role.SYSTEM_ADMIN in roles,
+    })
