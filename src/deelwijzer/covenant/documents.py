@@ -361,8 +361,9 @@ LABELS: dict[str, dict[str, str]] = {
         "l.h.questions": "Heb je een vraag of klacht?",
         "l.q1": "Stel je vraag eerst aan je hulpverlener.",
         "l.q2": "Je kunt ook contact opnemen met een van de organisaties:",
-        "l.phone": "telefoon",
-        "l.contact_line": "{reach}. Klachten: {complaints}.",
+        "l.organisation": "Organisatie",
+        "l.contact": "E-mail en telefoon",
+        "l.complaints": "Klachten",
         "l.ap1": "Ben je niet tevreden over het antwoord?",
         "l.ap2": "Dan kun je een klacht indienen bij de {ap}.",
         "l.ap3": "Kijk op {site}.",
@@ -636,8 +637,9 @@ LABELS: dict[str, dict[str, str]] = {
         "l.h.questions": "Do you have a question or complaint?",
         "l.q1": "First ask your care worker.",
         "l.q2": "You can also contact one of the organisations:",
-        "l.phone": "phone",
-        "l.contact_line": "{reach}. Complaints: {complaints}.",
+        "l.organisation": "Organisation",
+        "l.contact": "E-mail and phone",
+        "l.complaints": "Complaints",
         "l.ap1": "Are you not happy with the answer?",
         "l.ap2": "Then you can complain to the {ap}, the Dutch data protection authority.",
         "l.ap3": "See {site}.",
@@ -787,13 +789,14 @@ class Heading:
     text: str
     level: int = 1  # 1: major section (h2, Word Heading 1); 2: subsection (h3, Heading 2)
     page_break: bool = False
+    wide: bool = False  # leaflet: from here on the full page width instead of two columns
 
 
 @dataclass(frozen=True)
 class Paragraph:
     kind: ClassVar[str] = "paragraph"
     inline: Inline
-    style: str = ""  # "", "item" (enumerated, hanging indent), "note", "closing"
+    style: str = ""  # "", "item" / "subitem" (enumerated, hanging indent), "note"
 
 
 @dataclass(frozen=True)
@@ -884,7 +887,13 @@ def _paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+_SUB_ENUMERATOR = re.compile(r"^(\(?[a-z][.)]|[-•*–])\s")
+
+
 def _text_paragraph(text: str) -> Paragraph:
+    """A paragraph; enumerated members ("1.", "2.3") and their parts ("a.", "-") are indented."""
+    if _SUB_ENUMERATOR.match(text):
+        return Paragraph(Inline(text), style="subitem")
     return Paragraph(Inline(text), style="item" if _ENUMERATOR.match(text) else "")
 
 
@@ -1284,7 +1293,7 @@ def _protocol_data(look: _Lookup) -> list[Block]:
                     ((look.partner_name(r.partner),), (look.ground(r.ground),), (r.basis,))
                     for r in purpose.recipients
                 ),
-                widths=(30, 40, 30),
+                widths=(32, 44, 24),
             ),
             _kv(
                 [
@@ -1426,20 +1435,6 @@ def _leaflet_ages(look: _Lookup) -> list[str]:
     return lines
 
 
-def _leaflet_contact(look: _Lookup, partner: Partner) -> Inline:
-    """One partner's privacy contact and complaint procedure, for the leaflet."""
-    t = look.t
-    contact = partner.privacy_contact
-    reach = f"{contact.email}, {t['l.phone']} {contact.phone}" if contact.phone else contact.email
-    complaints = partner.complaint_procedure.description
-    if partner.complaint_procedure.url:
-        complaints += f" ({partner.complaint_procedure.url})"
-    return Inline(
-        t["l.contact_line"].format(reach=reach, complaints=_strip_end(complaints)),
-        strong=f"{partner.name}: ",
-    )
-
-
 def _build_leaflet(look: _Lookup) -> list[Block]:
     t, cov = look.t, look.covenant
     ps = cov.partnership
@@ -1511,9 +1506,22 @@ def _build_leaflet(look: _Lookup) -> list[Block]:
         "l.objection", "l.refusal", term=_count(rights.objection_weeks, "week", look.lang)
     )
     # Questions and complaints
-    blocks += [Heading(t["l.h.questions"]), *para("l.q1", "l.q2")]
-    contacts = tuple(_leaflet_contact(look, p) for p in cov.partners)
-    blocks.append(BulletList(contacts, style="contacts"))
+    blocks += [Heading(t["l.h.questions"], wide=True), *para("l.q1", "l.q2")]
+    blocks.append(
+        Table(
+            headers=(t["l.organisation"], t["l.contact"], t["l.complaints"]),
+            rows=tuple(
+                (
+                    (p.name,),
+                    tuple(x for x in (p.privacy_contact.email, p.privacy_contact.phone) if x),
+                    (p.complaint_procedure.description,)
+                    + ((p.complaint_procedure.url,) if p.complaint_procedure.url else ()),
+                )
+                for p in cov.partners
+            ),
+            widths=(32, 34, 34),
+        )
+    )
     blocks += para("l.ap1", "l.ap2", "l.ap3", ap=AP_NAME, site=AP_SITE)
     blocks += para("l.court")
     # Independent client support (R7)
@@ -1808,8 +1816,9 @@ class _DocxWriter:
         from docx.shared import Cm, Pt
 
         paragraph = self.doc.add_paragraph()
-        if block.style == "item":
-            paragraph.paragraph_format.left_indent = Cm(0.8)
+        if block.style in ("item", "subitem"):
+            indent = 0.8 if block.style == "item" else 1.6
+            paragraph.paragraph_format.left_indent = Cm(indent)
             paragraph.paragraph_format.first_line_indent = Cm(-0.8)
         if block.style == "note":
             paragraph.paragraph_format.space_after = Pt(6)
