@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent
-MINIMAL_COVENANT = ROOT / "src/deelwijzer/covenant/tests/fixtures/minimal.yaml"
-EXAMPLES = ROOT / "examples/covenants"
+from deelwijzer.testing import MINIMAL_COVENANT
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -14,17 +16,17 @@ from deelwijzer.covenant.selectors import partnership_versions, version_signatur
 from deelwijzer.covenant.views import status_text, user_partnership
 
 
-class SignatureOutput(serializers.Serializer[dict[str, object]]):
+class SignatureOutput(serializers.Serializer[Any]):
     partner = serializers.CharField(help_text="partner id in the covenant")
     partner_name = serializers.CharField()
     signatory = serializers.CharField()
     signed_on = serializers.DateField(allow_null=True)
 
 
-class VersionOutput(serializers.Serializer[CovenantVersion]):
+class VersionOutput(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     number = serializers.IntegerField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     status = serializers.ChoiceField(choices=["draft", "in_force", "superseded"])
     status_text = serializers.CharField()
     in_force_since = serializers.DateTimeField(allow_null=True)

@@ -104,11 +104,19 @@ def covenant_version_import(
     )
 
 
+def may_manage_versions(professional: Any) -> bool:
+    """Importing and withdrawing versions: privacy officers and system administrators."""
+    return bool(
+        professional.has_role(Role.PRIVACY_OFFICER) or professional.has_role(Role.SYSTEM_ADMIN)
+    )
+
+
 @transaction.atomic
 def covenant_version_withdraw(*, version: CovenantVersion, withdrawn_by: Any) -> None:
     """Remove a draft nobody has signed yet (a signed draft stays, as evidence)."""
-    if not (withdrawn_by.has_role(Role.SYSTEM_ADMIN) or withdrawn_by.has_role(Role.PRIVACY_OFFICER)):
-        raise CovenantActionRefused(_("Only a privacy officer or system administrator may do this."))
+    if not may_manage_versions(withdrawn_by):
+        raise CovenantActionRefused(
+            _("Only a privacy officer or system administrator may do this."))
     if version.status != VersionStatus.DRAFT:
         raise CovenantActionRefused(_("Only a draft version can be withdrawn."))
     if version.signatures.exists():

@@ -30,6 +30,7 @@ from deelwijzer.covenant.services import (
     covenant_version_import,
     covenant_version_sign,
     covenant_version_withdraw,
+    may_manage_versions,
     may_record_signature,
 )
 
@@ -61,10 +62,6 @@ def status_text(version: CovenantVersion) -> str:
     if version.status == VersionStatus.SUPERSEDED:
         return _("Superseded: no longer in force")
     return _("Draft: not yet signed by every partner")
-
-
-def _can_manage_versions(user: Any) -> bool:
-    return bool(user.has_role("privacy_officer") or user.has_role("system_admin"))
 
 
 @login_required
@@ -108,7 +105,7 @@ def version_page(request: HttpRequest, pk: int) -> HttpResponse:
         "categories": {c.id: c for c in covenant.data_categories},
         "partners": {p.id: p for p in covenant.partners},
         "purposes": {p.id: p for p in covenant.purposes},
-        "can_manage": _can_manage_versions(request.user),
+        "can_manage": may_manage_versions(request.user),
         "today": timezone.localdate(),
     })
 
@@ -190,7 +187,7 @@ class ImportForm(forms.Form):
 
 @login_required
 def import_version(request: HttpRequest) -> HttpResponse:
-    if not _can_manage_versions(request.user):
+    if not may_manage_versions(request.user):
         raise Http404
     form = ImportForm(request.POST or None, request.FILES or None)
     issues: list[str] = []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
 from deelwijzer.covenant.models import VersionStatus
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
@@ -14,7 +17,7 @@ from deelwijzer.covenant.views import user_partnership
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = cast(Professional, request.user)
     partnership = user_partnership(user)
     in_force = version_in_force(partnership) if partnership else None
     draft = (
@@ -23,7 +26,8 @@ def home(request: HttpRequest) -> HttpResponse:
     covenant = version_covenant(in_force) if in_force else None
     own_partner = None
     if covenant is not None and user.partner_id:
-        own_partner = next((p for p in covenant.partners if p.id == user.partner.key), None)
+        own_partner = next(
+            (p for p in covenant.partners if user.partner and p.id == user.partner.key), None)
     awaiting_own_signature = bool(
         draft
         and user.has_role(Role.PARTNER_ADMIN)
