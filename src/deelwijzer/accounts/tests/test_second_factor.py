@@ -43,8 +43,8 @@ def test_first_login_sets_up_totp_then_next_login_verifies(client, settings):
     assert 'for="id_code"' in html
     assert 'autocomplete="one-time-code"' in html
     assert 'inputmode="numeric"' in html
-    # i18n: update when nl.po lands (label becomes "Verificatiecode")
-    assert "Verification code" in html
+    # i18n: the Dutch label from nl/django.po
+    assert "Verificatiecode" in html
 
     # A wrong code is refused with an error linked to the field.
     response = client.post(SETUP, {"code": "000000" if totp_code(device) != "000000" else "111111",
