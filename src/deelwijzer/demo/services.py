@@ -44,7 +44,11 @@ def _people(covenant: Covenant) -> list[DemoUser]:
     shell = [p for p in covenant.partners if p.kind == "shell"]
     lead = covenant.partnership.lead_partner
     coordinator = covenant.partnership.team_coordinator.partner
-    director_partner = next((p.id for p in core if p.id != lead), lead)
+    # The certified institution (Jeugdbescherming) usually provides the case director.
+    director_partner = next(
+        (p.id for p in core if "jeugdbescherming" in p.id),
+        next((p.id for p in core if p.id != lead), lead),
+    )
     people = [
         DemoUser("regisseur", "Fatima", "El Amrani", "Casusregisseur", (Role.PROFESSIONAL,
                  Role.CASE_DIRECTOR), director_partner, note="case director / casusregisseur"),
