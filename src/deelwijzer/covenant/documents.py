@@ -117,7 +117,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.shell": "schilpartner",
         # considerations
         "h.considerations": "Overwegende dat",
-        "c.partnership": "Partners samenwerken in {name} in de regio {region};",
+        "c.partnership": "Partners samenwerken in {name} in {region};",
+        "the_region": "de regio {region}",
         "c.purpose": "Partners het gemeenschappelijke doel ‘{name}’ nastreven: {description};",
         "c.tasks": "{partner} daarbij handelt vanuit de eigen wettelijke taak: {tasks};",
         "c.task": "{description} ({basis})",
@@ -250,10 +251,16 @@ LABELS: dict[str, dict[str, str]] = {
         "research.yes": "ja, met DPIA: {dpia}",
         "h.steps": "Werkproces",
         "p.steps": (
-            "Per stap van het werkproces staan hieronder het doel, de activiteiten en de "
-            "categorieën persoonsgegevens die nodig zijn om vast te leggen en te delen."
+            "Per stap van het werkproces staan hieronder het doel en de activiteiten, en daarna "
+            "de categorieën persoonsgegevens die nodig zijn om vast te leggen en te delen."
         ),
         "step": "Stap",
+        "h.matrix": "Gegevens per stap",
+        "p.matrix": (
+            "V: vastleggen, D: delen. De kolommen volgen de nummers van de stappen hierboven."
+        ),
+        "mark.record": "V",
+        "mark.share": "D",
         "purpose": "Doel",
         "activities": "Activiteiten",
         "record": "Vastleggen",
@@ -360,11 +367,13 @@ LABELS: dict[str, dict[str, str]] = {
         "l.refusal": "Zegt een organisatie nee? Dan legt zij uit waarom.",
         "l.h.questions": "Heb je een vraag of klacht?",
         "l.q1": "Stel je vraag eerst aan je hulpverlener.",
-        "l.q2": "Je kunt ook contact opnemen met een van de organisaties:",
+        "l.q2": "Ben je niet tevreden? Neem dan contact op met de organisatie.",
+        "l.q3": "Je kunt daar ook een klacht indienen.",
+        "l.q4": "Dit zijn de contactgegevens van de organisaties:",
         "l.organisation": "Organisatie",
         "l.contact": "E-mail en telefoon",
         "l.complaints": "Klachten",
-        "l.ap1": "Ben je niet tevreden over het antwoord?",
+        "l.ap1": "Ben je het daarna nog steeds niet eens met wat we met je gegevens doen?",
         "l.ap2": "Dan kun je een klacht indienen bij de {ap}.",
         "l.ap3": "Kijk op {site}.",
         "l.court": "Je kunt ook naar de rechter gaan.",
@@ -409,7 +418,8 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.core": "core partner",
         "kind.shell": "shell partner",
         "h.considerations": "Whereas",
-        "c.partnership": "the Partners cooperate in {name} in the region {region};",
+        "c.partnership": "the Partners cooperate in {name} in {region};",
+        "the_region": "the region {region}",
         "c.purpose": "the Partners pursue the common purpose ‘{name}’: {description};",
         "c.tasks": "{partner} acts from its own statutory task: {tasks};",
         "c.task": "{description} ({basis})",
@@ -528,10 +538,14 @@ LABELS: dict[str, dict[str, str]] = {
         "research.yes": "yes, with DPIA: {dpia}",
         "h.steps": "Work process",
         "p.steps": (
-            "For each step of the work process: its purpose, the activities and the categories "
-            "of personal data that are necessary to record and to share."
+            "For each step of the work process: its purpose and activities, and then the "
+            "categories of personal data that are necessary to record and to share."
         ),
         "step": "Step",
+        "h.matrix": "Data per step",
+        "p.matrix": "R: record, S: share. The columns follow the step numbers above.",
+        "mark.record": "R",
+        "mark.share": "S",
         "purpose": "Purpose",
         "activities": "Activities",
         "record": "Record",
@@ -636,11 +650,13 @@ LABELS: dict[str, dict[str, str]] = {
         "l.refusal": "Does an organisation say no? Then it explains why.",
         "l.h.questions": "Do you have a question or complaint?",
         "l.q1": "First ask your care worker.",
-        "l.q2": "You can also contact one of the organisations:",
+        "l.q2": "Are you not satisfied? Then contact the organisation.",
+        "l.q3": "You can also make a complaint there.",
+        "l.q4": "These are the contact details of the organisations:",
         "l.organisation": "Organisation",
         "l.contact": "E-mail and phone",
         "l.complaints": "Complaints",
-        "l.ap1": "Are you not happy with the answer?",
+        "l.ap1": "Do you still disagree with what we do with your information?",
         "l.ap2": "Then you can complain to the {ap}, the Dutch data protection authority.",
         "l.ap3": "See {site}.",
         "l.court": "You can also go to court.",
@@ -814,6 +830,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[int, ...] = ()  # percentages
     key_value: bool = False  # a two-column label/value table without header row
+    strong_first: bool = False  # the first line of the first column is a name: bold
+    compact: bool = False  # small centred marks (the data matrix)
 
 
 @dataclass(frozen=True)
@@ -868,8 +886,10 @@ _ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|[0-9]{1,2}(\.[0-9]{1,2})+\.?|\(?[
 def _paragraphs(text: str) -> tuple[Paragraph, ...]:
     """Split an article text into paragraphs.
 
-    Blank lines separate paragraphs; a line that starts with an enumerator ("1.", "2.3", "a.",
-    "-") starts a new one; other line breaks are hard wraps and are joined.
+    Blank lines separate paragraphs. A line starts a new paragraph when it begins with an
+    enumerator ("1.", "2.3", "a.", "-") or when the previous line ends a sentence (one
+    definition or member per line, as YAML literal blocks are written); otherwise the line
+    break is a hard wrap inside a sentence and the lines are joined.
     """
     out: list[Paragraph] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
@@ -878,7 +898,7 @@ def _paragraphs(text: str) -> tuple[Paragraph, ...]:
             line = raw.strip()
             if not line:
                 continue
-            if current and _ENUMERATOR.match(line):
+            if current and (_ENUMERATOR.match(line) or current[-1].endswith(_SENTENCE_END)):
                 out.append(_text_paragraph(" ".join(current)))
                 current = []
             current.append(line)
@@ -888,6 +908,7 @@ def _paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 _SUB_ENUMERATOR = re.compile(r"^(\(?[a-z][.)]|[-•*–])\s")
+_SENTENCE_END = (".", ":", ";", "?", "!")
 
 
 def _text_paragraph(text: str) -> Paragraph:
@@ -906,8 +927,10 @@ def _number_key(number: str) -> tuple[tuple[int, str], ...]:
 
 
 def _sorted_articles(covenant: Covenant, document: ArticleDocument) -> list[Article]:
+    """The articles of one document in number order; entries that only repeat a paragraph of
+    their enclosing article (``part_of``) are not rendered, since the parent holds the text."""
     return sorted(
-        (a for a in covenant.articles if a.document == document),
+        (a for a in covenant.articles if a.document == document and a.part_of is None),
         key=lambda a: _number_key(a.number),
     )
 
@@ -970,14 +993,20 @@ class _Lookup:
         return purpose.name if purpose else purpose_id
 
     def refs(self, article_ids: Iterable[str]) -> str:
-        out = []
+        """'art. 10, 10.1 samenwerkingsovereenkomst; art. 13 privacyprotocol'."""
+        numbers: dict[str, list[str]] = {}
+        unknown: list[str] = []
         for article_id in article_ids:
             article = self.articles.get(article_id)
             if article is None:
-                out.append(article_id)
+                unknown.append(article_id)
             else:
-                out.append(self.t[f"ref.{article.document.value}"].format(number=article.number))
-        return ", ".join(out)
+                numbers.setdefault(article.document.value, []).append(article.number)
+        out = [
+            self.t[f"ref.{document}"].format(number=", ".join(found))
+            for document, found in numbers.items()
+        ]
+        return "; ".join(out + unknown)
 
     def ground(self, ground: AvgGround) -> str:
         return GROUND_TEXT[self.lang][ground]
@@ -1024,9 +1053,17 @@ def _parties(look: _Lookup) -> list[Block]:
     ]
 
 
+def _region(look: _Lookup) -> str:
+    """'de regio Kleinstad', but 'Regio Westerkwartier' as written when it names itself."""
+    region = look.covenant.partnership.region
+    if region.lower().startswith(("regio ", "region ")):
+        return region
+    return look.t["the_region"].format(region=region)
+
+
 def _covenant_considerations(look: _Lookup) -> list[Inline]:
     t, cov = look.t, look.covenant
-    items = [t["c.partnership"].format(name=cov.partnership.name, region=cov.partnership.region)]
+    items = [t["c.partnership"].format(name=cov.partnership.name, region=_region(look))]
     for purpose in cov.purposes:
         items.append(
             t["c.purpose"].format(name=purpose.name, description=_strip_end(purpose.description))
@@ -1102,6 +1139,7 @@ def _partnership_data(look: _Lookup) -> list[Block]:
                 for p in cov.partners
             ),
             widths=(28, 14, 30, 28),
+            strong_first=True,
         ),
         Heading(t["h.governance"], level=2),
         Table(
@@ -1275,6 +1313,7 @@ def _protocol_data(look: _Lookup) -> list[Block]:
                 for c in cov.data_categories
             ),
             widths=(34, 22, 14, 30),
+            strong_first=True,
         ),
         Heading(t["h.purposes"]),
     ]
@@ -1328,22 +1367,41 @@ def _rights_term(look: _Lookup) -> str:
     return _count(deadline.months if deadline.months is not None else 1, "month", look.lang)
 
 
+def _step_matrix(look: _Lookup) -> Table:
+    """Data categories x steps: what is recorded (V) and shared (D) in each step (C6)."""
+    t, steps = look.t, look.covenant.steps
+    rows = []
+    for category in look.covenant.data_categories:
+        marks: list[Cell] = []
+        for step in steps:
+            mark = [t["mark.record"]] if category.id in step.record else []
+            mark += [t["mark.share"]] if category.id in step.share else []
+            marks.append((" + ".join(mark),))
+        rows.append(((category.name,), *marks))
+    step_width = max(5, 66 // max(1, len(steps)))
+    return Table(
+        headers=(t["category"], *(str(i) for i in range(1, len(steps) + 1))),
+        rows=tuple(rows),
+        widths=(100 - step_width * len(steps), *(step_width for _ in steps)),
+        compact=True,
+    )
+
+
 def _protocol_rules(look: _Lookup) -> list[Block]:
     t, lang, cov = look.t, look.lang, look.covenant
     steps = Table(
-        headers=(t["step"], t["purpose"], t["activities"], t["record"], t["share"]),
+        headers=(t["step"], t["purpose"], t["activities"]),
         rows=tuple(
             (
                 (f"{index}. {step.name}",),
                 (look.purpose_name(step.purpose),),
-                tuple(step.activities),
-                look.names(step.record, look.category_name),
-                look.names(step.share, look.category_name),
+                tuple(step.activities) + ((look.refs(step.articles),) if step.articles else ()),
             )
             for index, step in enumerate(cov.steps, start=1)
         ),
-        widths=(16, 18, 26, 20, 20),
+        widths=(22, 26, 52),
     )
+    matrix = _step_matrix(look)
     ages = tuple(((band,), (who,)) for band, who in _age_bands(look))
     consent_form = _kv(
         [
@@ -1387,6 +1445,9 @@ def _protocol_rules(look: _Lookup) -> list[Block]:
         Heading(t["h.steps"], page_break=True),
         Paragraph(Inline(t["p.steps"]), style="note"),
         steps,
+        Heading(t["h.matrix"], level=2),
+        Paragraph(Inline(t["p.matrix"]), style="note"),
+        matrix,
         Heading(t["h.consent"]),
         Table(headers=(t["age"], t["who_decides"]), rows=ages, widths=(30, 70)),
         consent_form,
@@ -1435,6 +1496,18 @@ def _leaflet_ages(look: _Lookup) -> list[str]:
     return lines
 
 
+LEAFLET_MAX_WORDS = 14
+
+
+def _plain_purpose(name: str, description: str) -> Inline:
+    """A purpose for the leaflet: its name, with the description only when that is one short
+    sentence (B1); longer descriptions are legal text and stay in the protocol."""
+    first = re.split(r"(?<=[.?!])\s", description.strip(), maxsplit=1)[0]
+    if first == description.strip() and len(first.split()) <= LEAFLET_MAX_WORDS:
+        return Inline(_strip_end(first) + ".", strong=f"{name}: ")
+    return Inline(name)
+
+
 def _build_leaflet(look: _Lookup) -> list[Block]:
     t, cov = look.t, look.covenant
     ps = cov.partnership
@@ -1448,13 +1521,7 @@ def _build_leaflet(look: _Lookup) -> list[Block]:
     ]
     # Why
     blocks += [Heading(t["l.h.why"]), *para("l.why1")]
-    blocks.append(
-        BulletList(
-            tuple(
-                Inline(_strip_end(p.description) + ".", strong=f"{p.name}: ") for p in cov.purposes
-            )
-        )
-    )
+    blocks.append(BulletList(tuple(_plain_purpose(p.name, p.description) for p in cov.purposes)))
     blocks += para("l.why2", "l.why3")
     # What
     blocks += [Heading(t["l.h.what"]), *para("l.what1")]
@@ -1505,8 +1572,15 @@ def _build_leaflet(look: _Lookup) -> list[Block]:
     blocks += para(
         "l.objection", "l.refusal", term=_count(rights.objection_weeks, "week", look.lang)
     )
-    # Questions and complaints
-    blocks += [Heading(t["l.h.questions"], wide=True), *para("l.q1", "l.q2")]
+    # Independent client support (R7)
+    blocks += [Heading(t["l.h.support"]), *para("l.support1", "l.support2", "l.support3")]
+    # Questions and complaints, at the full page width for the contact table
+    blocks += [
+        Heading(t["l.h.questions"], wide=True),
+        *para("l.q1", "l.q2", "l.q3"),
+        *para("l.ap1", "l.ap2", "l.ap3", "l.court", ap=AP_NAME, site=AP_SITE),
+        *para("l.q4"),
+    ]
     blocks.append(
         Table(
             headers=(t["l.organisation"], t["l.contact"], t["l.complaints"]),
@@ -1519,13 +1593,9 @@ def _build_leaflet(look: _Lookup) -> list[Block]:
                 )
                 for p in cov.partners
             ),
-            widths=(32, 34, 34),
+            widths=(30, 28, 42),
         )
     )
-    blocks += para("l.ap1", "l.ap2", "l.ap3", ap=AP_NAME, site=AP_SITE)
-    blocks += para("l.court")
-    # Independent client support (R7)
-    blocks += [Heading(t["l.h.support"]), *para("l.support1", "l.support2", "l.support3")]
     return blocks
 
 
@@ -1830,6 +1900,7 @@ class _DocxWriter:
                 run.italic = True
 
     def _table(self, block: Table) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
         from docx.shared import Cm, Pt
@@ -1854,8 +1925,10 @@ class _DocxWriter:
                 for number, line in enumerate(lines or ("",)):
                     paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
                     run = paragraph.add_run(line)
-                    if block.key_value and index == 0:
+                    if index == 0 and (block.key_value or (block.strong_first and number == 0)):
                         run.bold = True
+                    if block.compact and index > 0:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     paragraph.paragraph_format.space_after = Pt(0)
                 if block.key_value and index == 0:
                     self._shade_cell(cell, "F3F5F7")

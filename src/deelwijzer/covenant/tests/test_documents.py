@@ -150,6 +150,8 @@ def test_protocol_html_has_articles_and_generated_tables(covenant: Covenant) -> 
     assert "Veiligheid van het kind" in text and "Monitoring" in text
     assert "Verenigbare doelen" in text
     assert "1. Signaal" in text and "2. Analyse" in text
+    assert "Gegevens per stap" in text
+    assert "V + D" in text  # identiteit is recorded and shared in step 2
     assert "Signaal ontvangen en wegen" in text
     # consent and age from the covenant numbers
     assert "jonger dan 12 jaar" in text
@@ -285,12 +287,22 @@ def sentences(text: str) -> list[list[str]]:
     return out
 
 
-def test_leaflet_is_plain_language(covenant: Covenant) -> None:
-    text = visible_text(html_of(covenant, DocumentKind.LEAFLET, IN_FORCE))
+def assert_plain_language(cov: Covenant, text: str) -> None:
+    """B1-ish: short sentences, no legal jargon, every partner and the AP named."""
     found = sentences(text)
     average = sum(len(s) for s in found) / len(found)
     assert average < 15, f"average sentence length {average:.1f} words"
-    assert max(len(s) for s in found) <= 25
+    for jargon in ("verwerkingsverantwoordelijke", "grondslag"):
+        assert jargon not in text.lower(), jargon
+    for partner in cov.partners:
+        assert partner.name in text
+    assert "Autoriteit Persoonsgegevens" in text
+
+
+def test_leaflet_is_plain_language(covenant: Covenant) -> None:
+    text = visible_text(html_of(covenant, DocumentKind.LEAFLET, IN_FORCE))
+    assert_plain_language(covenant, text)
+    assert max(len(s) for s in sentences(text)) <= 25
     lowered = text.lower()
     for jargon in (
         "verwerkingsverantwoordelijke",
@@ -388,7 +400,7 @@ def test_pdf_running_header_and_metadata(covenant: Covenant) -> None:
         for box in document.pages[1]._page_box.descendants()
         if isinstance(box, boxes.TextBox)
     )
-    assert "Samenwerkingsverband Proef Klein · Privacyprotocol · versie 2026.1" in second
+    assert "Samenwerkingsverband Proef Klein Privacyprotocol · versie 2026.1" in second
     assert f"pagina 2 van {len(document.pages)}" in second
     assert document.metadata.title is not None
     assert "Privacyprotocol" in document.metadata.title
@@ -589,6 +601,7 @@ def big_covenant() -> Covenant:
 
 
 def render_everything(cov: Covenant) -> dict[DocumentKind, int]:
+    """Every document in every format; the number of PDF pages per document."""
     pages: dict[DocumentKind, int] = {}
     for kind in DocumentKind:
         html = render_html(cov, kind, version_label=VERSION, status_text=DRAFT)
@@ -615,4 +628,9 @@ def test_big_covenant_renders() -> None:
 def test_example_covenants_render(path: Path) -> None:
     cov = covenant_from(yaml.safe_load(path.read_text(encoding="utf-8")))
     pages = render_everything(cov)
-    assert pages[DocumentKind.LEAFLET] <= 3
+    assert pages[DocumentKind.LEAFLET] <= 2
+    assert_plain_language(cov, visible_text(html_of(cov, DocumentKind.LEAFLET)))
+    text = visible_text(html_of(cov, DocumentKind.PROTOCOL))
+    for article in cov.articles:
+        if article.document == "protocol" and article.part_of is None:
+            assert f"Artikel {article.number}" in text and article.title in text
