@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from deelwijzer.covenant.loader import load_covenant
 from deelwijzer.covenant.models import CovenantVersion, Partnership, VersionStatus
 from deelwijzer.covenant.schema import Covenant
+
+if TYPE_CHECKING:
+    from deelwijzer.policy import CovenantIndex
 
 
 @lru_cache(maxsize=64)
@@ -19,6 +23,19 @@ def _parse(sha256: str, source: str) -> Covenant:
 def version_covenant(version: CovenantVersion) -> Covenant:
     """The parsed covenant of a stored version (validated at import; cached by content hash)."""
     return _parse(version.source_sha256, version.source)
+
+
+@lru_cache(maxsize=16)
+def _compile(sha256: str, source: str, label: str) -> CovenantIndex:
+    from deelwijzer.covenant.compiled import compile_covenant  # TODO: top-level once it lands
+
+    return compile_covenant(_parse(sha256, source), label)
+
+
+def policy_index(version: CovenantVersion) -> CovenantIndex:
+    """The covenant version compiled into the decision point's lookup tables (once per version).
+    Decisions record its version label."""
+    return _compile(version.source_sha256, version.source, version.label)
 
 
 def version_in_force(partnership: Partnership) -> CovenantVersion | None:

@@ -86,6 +86,11 @@ def covenant_version_import(
             _("This text is identical to version %(number)s; nothing to import.")
             % {"number": latest.number}
         )
+    if partnership.versions.filter(label=covenant.version).exists():
+        raise CovenantActionRefused(
+            _("Version label %(label)s is used already; give the amendment a new label.")
+            % {"label": covenant.version}
+        )
     if partnership.versions.filter(status=VersionStatus.DRAFT).exists():
         raise CovenantActionRefused(
             _("There is already a draft version awaiting signatures; sign or withdraw it first.")
