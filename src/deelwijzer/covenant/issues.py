@@ -36,14 +36,24 @@ def format_path(parts: Sequence[PathPart]) -> str:
         elif _PLAIN_KEY.match(part):
             out += f".{part}" if out else part
         else:
-            out += '["' + part.replace("\\", "\\\\").replace('"', '\\"') + '"]'
+            out += '["' + one_line(part.replace("\\", "\\\\").replace('"', '\\"')) + '"]'
     return out
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """Control characters and line breaks written as escapes: the text stays on one line."""
+    return _CONTROL.sub(
+        lambda m: _NAMED_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text
+    )
 
 
 def show(value: object, limit: int = 60) -> str:
     """A value as one short line, for inside a message."""
-    text = value if isinstance(value, str) else repr(value)
-    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    text = one_line(value if isinstance(value, str) else repr(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -558,8 +568,8 @@ YAML_PROBLEMS: list[tuple[re.Pattern[str], dict[str, str]]] = [
         "en": "a list between [ ] is not closed properly; expected ',' or ']'",
     }),
     (re.compile(r"expected ',' or '\}'"), {
-        "nl": "een mapping tussen { } is niet goed gesloten; verwacht ',' of '}'",
-        "en": "a mapping between { } is not closed properly; expected ',' or '}'",
+        "nl": "een mapping tussen {{ }} is niet goed gesloten; verwacht ',' of '}}'",
+        "en": "a mapping between {{ }} is not closed properly; expected ',' or '}}'",
     }),
     (re.compile(r"found undefined alias '(?P<name>.*)'"), {
         "nl": "alias *{name} verwijst naar een anker &{name} dat (nog) niet bestaat",
@@ -608,7 +618,7 @@ def yaml_problem(problem: str, lang: str) -> str:
     for pattern, texts in YAML_PROBLEMS:
         found = pattern.search(problem)
         if found:
-            return texts.get(lang, texts["nl"]).format_map(_Params(found.groupdict()))
+            return _format(texts.get(lang, texts["nl"]), found.groupdict())
     return problem + _YAML_ADVICE.get(lang, _YAML_ADVICE["nl"])
 
 
@@ -619,7 +629,7 @@ def yaml_context(params: Mapping[str, str], lang: str) -> str:
     context = params.get("context", "")
     for prefix, texts in YAML_CONTEXTS:
         if context.startswith(prefix):
-            return texts.get(lang, texts["nl"]).format_map(_Params(params))
+            return _format(texts.get(lang, texts["nl"]), params)
     return ""  # pragma: no cover - the "" prefix always matches
 
 
@@ -628,27 +638,31 @@ class _Params(dict[str, str]):
         return "?"
 
 
+def _format(template: str, params: Mapping[str, str]) -> str:
+    """``template.format_map(params)``; a missing param shows as "?", a broken template as is."""
+    try:
+        return template.format_map(params if isinstance(params, _Params) else _Params(params))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
 def _expand(template: str, params: Mapping[str, str], lang: str) -> str:
     vocab = VOCAB.get(lang, VOCAB["nl"])
     values = _Params(params)
     for name in _VOCAB_PARAMS:
         token = params.get(name)
         if token is not None and token in vocab:
-            values[name] = vocab[token].format_map(_Params(params))
+            values[name] = _format(vocab[token], params)
     for placeholder, alternatives in FRAGMENTS.items():
         values[placeholder] = ""
         for needed, texts in alternatives:
             if all(params.get(name) for name in needed):
-                values[placeholder] = texts.get(lang, texts["nl"]).format_map(_Params(params))
+                values[placeholder] = _format(texts.get(lang, texts["nl"]), params)
                 break
     if "problem" in params:
         values["problem"] = yaml_problem(params["problem"], lang)
     values["context_part"] = yaml_context(params, lang)
-    try:
-        return template.format_map(values)
-    except (ValueError, IndexError, AttributeError):
-        # A malformed template; show it rather than fail.
-        return template
+    return _format(template, values)
 
 
 @dataclass(frozen=True)
@@ -661,8 +675,10 @@ class CovenantIssue:
     params: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "params", MappingProxyType({k: str(v) for k, v in
-                                                             self.params.items()}))
+        # Every value on one line: an issue is shown as one line, whatever the file held.
+        params = {str(k): one_line(str(v)) for k, v in self.params.items()}
+        object.__setattr__(self, "params", MappingProxyType(params))
+        object.__setattr__(self, "path", one_line(self.path))
 
     def __hash__(self) -> int:
         return hash((self.path, self.line, self.code, tuple(sorted(self.params.items()))))

@@ -16,6 +16,7 @@ never any other exception.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -54,6 +55,10 @@ __all__ = [
 SUPPORTED_FORMAT = 1
 MAX_DEPTH = 32  # the schema nests 6 deep; anything far deeper is a mistake (or a cycle)
 MAX_VALUES = 100_000  # after expanding aliases; guards against "billion laughs"
+
+# libyaml composes ten times faster; on any failure the pure-Python parser, whose messages we
+# put into words, reads the text again.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("null", "bool", "int", "float", "timestamp")}
@@ -190,6 +195,9 @@ class _Parser:
             return None
 
     def _compose(self, text: str) -> yaml.Node | None:
+        if _FAST_LOADER is not None:
+            with contextlib.suppress(Exception):  # the parser below tells what is wrong
+                return yaml.compose(text, Loader=_FAST_LOADER)
         try:
             return yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as error:
@@ -294,7 +302,7 @@ class _Parser:
         except (ValueError, OverflowError, TypeError, yaml.YAMLError):
             # e.g. 2026-02-30 looks like a date but is none: keep the text, the schema says why
             return node.value
-        if node.style is None:
+        if not node.style:  # plain: None from PyYAML, "" from libyaml
             self._raw[path] = node.value
         return value
 

@@ -11,7 +11,14 @@ import pytest
 from pydantic import BaseModel, ValidationError, field_validator
 
 from deelwijzer.covenant import loader
-from deelwijzer.covenant.issues import FRAGMENTS, MESSAGES, VOCAB, LineMap
+from deelwijzer.covenant.issues import (
+    FRAGMENTS,
+    MESSAGES,
+    VOCAB,
+    YAML_CONTEXTS,
+    YAML_PROBLEMS,
+    LineMap,
+)
 from deelwijzer.covenant.loader import (
     CovenantInvalid,
     CovenantIssue,
@@ -614,6 +621,34 @@ def test_vocabulary_and_fragments_exist_in_both_languages() -> None:
     for alternatives in FRAGMENTS.values():
         for _needed, texts in alternatives:
             assert set(texts) == {"nl", "en"}
+
+
+def test_every_template_is_well_formed() -> None:
+    templates = [t for texts in MESSAGES.values() for t in texts.values()]
+    templates += [t for texts in VOCAB.values() for t in texts.values()]
+    templates += [t for alts in FRAGMENTS.values() for _n, texts in alts for t in texts.values()]
+    templates += [t for _p, texts in YAML_PROBLEMS for t in texts.values()]
+    templates += [t for _p, texts in YAML_CONTEXTS for t in texts.values()]
+
+    for template in templates:
+        list(string.Formatter().parse(template))  # raises ValueError on a stray brace
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a: {x: 1\nb: 2", "een mapping tussen { } is niet goed gesloten; verwacht ',' of '}'"),
+        ("a: [1, 2\nb: 3\n", "een lijst tussen [ ] is niet goed gesloten"),
+        ("a: *x\n", "alias *x verwijst naar een anker &x dat (nog) niet bestaat"),
+        ("a: `b\n", "het teken '`' kan een waarde niet beginnen"),
+        ("a: 'x\nb: 1\n", "(in de tekst tussen aanhalingstekens die begint op regel 1)"),
+        ("  a: 1\nb: 2\n", "sleutels op het hoogste niveau beginnen in kolom 1"),
+    ],
+)
+def test_yaml_syntax_errors_in_words(text: str, words: str) -> None:
+    issue = only(issues_of(text), "yaml_syntax")
+
+    assert words in issue.message()
 
 
 def test_an_unknown_code_still_reads() -> None:
