@@ -342,10 +342,16 @@ class _Parser:
             self._add(("format",), self.lines.line(("format",)), "unsupported_format",
                       value=_display(content["format"]) or "?")
             return None
+        lax = _lax_numbers(content, (), self.lines)
         try:
             covenant = Covenant.model_validate(content)
         except ValidationError as error:
-            self.issues.extend(_translate(error, content, self.lines))
+            translated = _translate(error, content, self.lines)
+            told = {issue.path for issue in translated}
+            self.issues.extend([*translated, *(i for i in lax if i.path not in told)])
+            return None
+        if lax:
+            self.issues.extend(lax)
             return None
         self.issues.extend(crosscheck(covenant, self.lines))
         return covenant
@@ -353,6 +359,31 @@ class _Parser:
 
 def _tag(tag: str) -> str:
     return show("!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag)
+
+
+def _lax_numbers(value: Any, loc: Path, lines: LineMap) -> list[CovenantIssue]:
+    """Numbers where the schema wants a date or true/false.
+
+    Pydantic would read ``start: 0`` as 1 January 1970 (a Unix time) and ``open: 1`` as true;
+    in a covenant those are mistakes, so they are refused here.
+    """
+    found = _schema_at(loc)
+    if found is None:
+        return []
+    tp, _meta = found
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    if is_number and tp in (dt.date, bool):
+        params = {"expected": "date" if tp is dt.date else "bool", "found": "found_number",
+                  "value": _display(value) or "?"}
+        return [CovenantIssue(format_path(loc), lines.line(loc), "wrong_type", params)]
+    issues: list[CovenantIssue] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            issues += _lax_numbers(item, (*loc, key), lines)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            issues += _lax_numbers(item, (*loc, index), lines)
+    return issues
 
 
 def _supported_format(value: object) -> bool:
@@ -387,6 +418,7 @@ _TYPE_EXPECTED = {
     "dict_type": "mapping",
     "model_type": "mapping",
     "model_attributes_type": "mapping",
+    "finite_number": "int",
 }
 
 _RANGE_OPS = {

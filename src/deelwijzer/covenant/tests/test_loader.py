@@ -460,6 +460,37 @@ def test_text_where_a_date_is_expected(minimal_covenant_text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "path", "expected"),
+    [
+        ("start: 2026-01-01", "start: 0", "partnership.start", "een datum als 2026-01-01"),
+        ("evaluation_dates: [2026-12-01]", "evaluation_dates: [2026]",
+         "partnership.evaluation_dates[0]", "een datum als 2026-01-01"),
+        ("open: true", "open: 1", "partnership.accession.open", "true of false"),
+    ],
+)
+def test_a_number_is_not_read_as_a_date_or_a_yes(
+    minimal_covenant_text: str, old: str, new: str, path: str, expected: str
+) -> None:
+    # pydantic alone would read 0 as 1 January 1970 and 1 as true
+    text = minimal_covenant_text.replace(old, new)
+
+    issue = only(issues_of(text), "wrong_type")
+
+    assert issue.path == path
+    assert issue.line == line_of(text, new)
+    assert issue.message().startswith(f"verwacht {expected}")
+    assert "maar gevonden: een getal" in issue.message()
+
+
+def test_an_infinite_number(minimal_covenant_text: str) -> None:
+    text = minimal_covenant_text.replace("notice_months: 3", "notice_months: .inf")
+
+    issue = only(issues_of(text), "wrong_type")
+
+    assert issue.message() == "verwacht een geheel getal, maar gevonden: een getal 'inf'"
+
+
 def test_an_identifier_in_the_wrong_form(minimal_covenant_text: str) -> None:
     text = minimal_covenant_text.replace("  - id: politie", "  - id: Politie")
 
