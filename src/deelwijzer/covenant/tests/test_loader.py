@@ -720,6 +720,34 @@ def test_issues_are_values() -> None:
 # --- the example covenants -----------------------------------------------------------------
 
 
+def test_the_format_documentation_shows_the_fixture_in_full(minimal_covenant_text: str) -> None:
+    documentation = (REPO / "docs" / "covenant-format.md").read_text(encoding="utf-8")
+
+    assert "```yaml\n" + minimal_covenant_text + "```" in documentation
+
+
+def test_the_format_documentation_names_every_key() -> None:
+    from deelwijzer.covenant import schema
+
+    documentation = (REPO / "docs" / "covenant-format.md").read_text(encoding="utf-8")
+    models = [
+        value for value in vars(schema).values()
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.model_fields
+    ]
+    in_code = {
+        word for span in re.findall(r"`([^`\n]+)`", documentation)
+        for word in re.findall(r"[a-z_]+", span)
+    }
+    undocumented = [
+        f"{model.__name__}.{name}"
+        for model in models
+        for name in model.model_fields
+        if name not in in_code
+    ]
+
+    assert undocumented == [], "add these keys to docs/covenant-format.md"
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
 def test_every_example_covenant_is_valid(path: Path) -> None:
     try:
