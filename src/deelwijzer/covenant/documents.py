@@ -1742,6 +1742,7 @@ class _DocxWriter:
         normal = doc.styles["Normal"]
         normal.font.name = "Calibri"
         normal.font.size = Pt(10.5)
+        self._language(normal, "nl-NL" if model.lang == "nl" else "en-GB")
         self._properties()
         self._header_footer()
         self._cover()
@@ -1750,6 +1751,19 @@ class _DocxWriter:
         out = io.BytesIO()
         doc.save(out)
         return out.getvalue()
+
+    @staticmethod
+    def _language(style: Any, language: str) -> None:
+        """Set the proofing language of a style, so Word checks the spelling in Dutch."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        r_pr = style.element.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), language)
+        lang.set(qn("w:eastAsia"), language)
+        lang.set(qn("w:bidi"), language)
+        r_pr.append(lang)
 
     def _properties(self) -> None:
         model = self.model
@@ -1771,7 +1785,9 @@ class _DocxWriter:
 
         model, section = self.model, self.doc.sections[0]
         header = section.header.paragraphs[0]
-        header.text = model.header_text
+        header.text = (
+            f"{self.t['draft_mark']} — {model.header_text}" if model.draft else model.header_text
+        )
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for run in header.runs:
             run.font.size = Pt(8)
@@ -1892,8 +1908,6 @@ class _DocxWriter:
             paragraph.paragraph_format.first_line_indent = Cm(-0.8)
         if block.style == "note":
             paragraph.paragraph_format.space_after = Pt(6)
-            for run in paragraph.runs:
-                run.italic = True
         self._inline(paragraph, block.inline)
         if block.style == "note":
             for run in paragraph.runs:
