@@ -63,7 +63,7 @@ _FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("null", "bool", "int", "float", "timestamp")}
 _TEXT_TAGS = {f"{_TAG}{name}" for name in ("str", "value", "yaml")}
-_DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_DATE_LIKE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 
 
@@ -386,6 +386,18 @@ def _lax_numbers(value: Any, loc: Path, lines: LineMap) -> list[CovenantIssue]:
     return issues
 
 
+def _nonexistent_date(value: object) -> bool:
+    """Written like a date, but no such day: 2026-02-30, 2026-13-01."""
+    found = _DATE_LIKE.match(value) if isinstance(value, str) else None
+    if found is None:
+        return False
+    try:
+        dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return True
+    return False
+
+
 def _supported_format(value: object) -> bool:
     if isinstance(value, bool):
         return False
@@ -607,8 +619,8 @@ def _plain_issue(loc: Path, kind: str, ctx: Mapping[str, Any], value: Any, msg: 
         return issue("missing", key=show(key), **_expected(loc))
     if kind in _TYPE_EXPECTED:
         params = _expected(loc, _TYPE_EXPECTED[kind])
-        if params["expected"] == "date" and isinstance(value, str) and _DATE_LIKE.match(value):
-            return issue("invalid_date", value=value, expected="date")
+        if params["expected"] == "date" and _nonexistent_date(value):
+            return issue("invalid_date", value=str(value), expected="date")
         shown = _display(value)
         if shown is not None and value is not None:
             params["value"] = shown

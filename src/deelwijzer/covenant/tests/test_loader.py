@@ -450,6 +450,16 @@ def test_a_date_that_does_not_exist(minimal_covenant_text: str) -> None:
     )
 
 
+def test_a_quoted_date_in_another_form(minimal_covenant_text: str) -> None:
+    text = minimal_covenant_text.replace("start: 2026-01-01", 'start: "2026-1-1"')
+
+    issue = only(issues_of(text), "wrong_type")
+
+    assert issue.message() == (
+        "verwacht een datum als 2026-01-01 (jaar-maand-dag), maar gevonden: tekst '2026-1-1'"
+    )
+
+
 def test_text_where_a_date_is_expected(minimal_covenant_text: str) -> None:
     text = minimal_covenant_text.replace("start: 2026-01-01", "start: begin januari")
 
