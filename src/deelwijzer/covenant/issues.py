@@ -14,7 +14,6 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -677,7 +676,7 @@ class CovenantIssue:
     def __post_init__(self) -> None:
         # Every value on one line: an issue is shown as one line, whatever the file held.
         params = {str(k): one_line(str(v)) for k, v in self.params.items()}
-        object.__setattr__(self, "params", MappingProxyType(params))
+        object.__setattr__(self, "params", params)  # a copy: read it, do not change it
         object.__setattr__(self, "path", one_line(self.path))
 
     def __hash__(self) -> int:
@@ -709,9 +708,11 @@ class CovenantInvalid(Exception):
 
     def __init__(self, issues: Sequence[CovenantIssue]) -> None:
         self.issues: list[CovenantIssue] = sort_issues(issues)
-        count = len(self.issues)
-        lines = "\n".join(issue.render() for issue in self.issues)
-        super().__init__(f"{count} fout(en) in het convenant:\n{lines}")
+        lines = "\n".join(issue.render("en") for issue in self.issues)
+        super().__init__(f"{len(self.issues)} problem(s) in the covenant file:\n{lines}")
+
+    def __reduce__(self) -> tuple[type[CovenantInvalid], tuple[list[CovenantIssue]]]:
+        return type(self), (self.issues,)
 
 
 def sort_issues(issues: Iterable[CovenantIssue]) -> list[CovenantIssue]:

@@ -718,6 +718,19 @@ def test_every_pattern_in_the_schema_is_put_in_words() -> None:
     assert patterns <= set(loader._PATTERNS)
 
 
+def test_the_exception_survives_pickling_and_copying(minimal_covenant_text: str) -> None:
+    import copy
+    import pickle
+
+    with pytest.raises(CovenantInvalid) as caught:
+        load_covenant(minimal_covenant_text.replace("kind: shell", "kind: schil"))
+
+    for clone in (pickle.loads(pickle.dumps(caught.value)), copy.deepcopy(caught.value)):
+        assert clone.issues == caught.value.issues
+        assert str(clone) == str(caught.value)
+    assert str(caught.value).startswith("1 problem(s) in the covenant file:\nline 72, ")
+
+
 def test_issues_are_values() -> None:
     a = CovenantIssue("p", 1, "missing", {"key": "k"})
     b = CovenantIssue("p", 1, "missing", {"key": "k"})
