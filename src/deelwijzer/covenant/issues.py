@@ -632,6 +632,12 @@ def yaml_context(params: Mapping[str, str], lang: str) -> str:
     return ""  # pragma: no cover - the "" prefix always matches
 
 
+def language(lang: str | None) -> str:
+    """``"en-us"``, ``"EN"``, ``"en_GB"`` -> ``"en"``; anything unknown -> ``"nl"``."""
+    base = (lang or "").replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else "nl"
+
+
 class _Params(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "?"
@@ -683,7 +689,8 @@ class CovenantIssue:
         return hash((self.path, self.line, self.code, tuple(sorted(self.params.items()))))
 
     def message(self, lang: str = "nl") -> str:
-        """One sentence: what is wrong and what is expected."""
+        """One sentence: what is wrong and what is expected (``lang``: nl or en)."""
+        lang = language(lang)
         templates = MESSAGES.get(self.code)
         if templates is None:
             details = ", ".join(f"{k}={v}" for k, v in sorted(self.params.items()))
@@ -694,6 +701,7 @@ class CovenantIssue:
 
     def render(self, lang: str = "nl") -> str:
         """``regel 14, purposes[2].recipients[0].partner: onbekende partner 'politi'; …``."""
+        lang = language(lang)
         where = []
         if self.line is not None:
             where.append(("line " if lang == "en" else "regel ") + str(self.line))

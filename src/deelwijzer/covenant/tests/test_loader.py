@@ -692,6 +692,15 @@ def test_yaml_syntax_errors_in_words(text: str, words: str) -> None:
     assert words in issue.message()
 
 
+@pytest.mark.parametrize(
+    ("lang", "start"),
+    [("en-us", "line 2"), ("EN_gb", "line 2"), ("nl-nl", "regel 2"), ("de", "regel 2"),
+     ("", "regel 2")],
+)
+def test_language_codes_as_django_gives_them(lang: str, start: str) -> None:
+    assert CovenantIssue("format", 2, "missing", {"key": "format"}).render(lang).startswith(start)
+
+
 def test_an_unknown_code_still_reads() -> None:
     issue = CovenantIssue("x", 2, "something_new", {"a": "b"})
 
