@@ -23,7 +23,7 @@ import calendar
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -85,22 +85,18 @@ LABELS: dict[str, dict[str, str]] = {
         "title.leaflet": "Wat gebeurt er met je gegevens?",
         "subtitle.protocol": "Bijlage bij de samenwerkingsovereenkomst van {name}",
         "subtitle.leaflet": "Informatie voor kinderen, jongeren en ouders van {name}",
-        "partnership": "Samenwerkingsverband",
         "version": "Versie",
         "version_short": "versie {version}",
         "status": "Status",
         "draft_mark": "CONCEPT",
         "page": "pagina",
         "of": "van",
-        "generated": "Gegenereerd uit de convenantgegevens, versie {version}.",
         "article": "Artikel",
         "ref.covenant": "art. {number} samenwerkingsovereenkomst",
         "ref.protocol": "art. {number} privacyprotocol",
         "ref.annex": "bijlage {number}",
         "none": "geen",
         "not_recorded": "niet vastgelegd",
-        "yes": "ja",
-        "no": "nee",
         # parties
         "h.parties": "Partijen",
         "party": (
@@ -263,8 +259,6 @@ LABELS: dict[str, dict[str, str]] = {
         "mark.share": "D",
         "purpose": "Doel",
         "activities": "Activiteiten",
-        "record": "Vastleggen",
-        "share": "Delen",
         "h.consent": "Toestemming en leeftijd",
         "age": "Leeftijd",
         "who_decides": "Wie geeft toestemming en oefent de rechten uit",
@@ -388,22 +382,18 @@ LABELS: dict[str, dict[str, str]] = {
         "title.leaflet": "What happens to your information?",
         "subtitle.protocol": "Annex to the cooperation agreement of {name}",
         "subtitle.leaflet": "Information for children, young people and parents of {name}",
-        "partnership": "Partnership",
         "version": "Version",
         "version_short": "version {version}",
         "status": "Status",
         "draft_mark": "DRAFT",
         "page": "page",
         "of": "of",
-        "generated": "Generated from the covenant data, version {version}.",
         "article": "Article",
         "ref.covenant": "art. {number} cooperation agreement",
         "ref.protocol": "art. {number} privacy protocol",
         "ref.annex": "annex {number}",
         "none": "none",
         "not_recorded": "not recorded",
-        "yes": "yes",
-        "no": "no",
         "h.parties": "Parties",
         "party": (
             ", established at {street}, {postal_code} {city}, duly represented by {signatory}, "
@@ -548,8 +538,6 @@ LABELS: dict[str, dict[str, str]] = {
         "mark.share": "S",
         "purpose": "Purpose",
         "activities": "Activities",
-        "record": "Record",
-        "share": "Share",
         "h.consent": "Consent and age",
         "age": "Age",
         "who_decides": "Who consents and exercises the rights",
@@ -919,7 +907,7 @@ def _text_paragraph(text: str) -> Paragraph:
 
 
 def _number_key(number: str) -> tuple[tuple[int, str], ...]:
-    """Natural sort key for article numbers: 2 < 2.1 < 2a < 10."""
+    """Natural sort key for article numbers: 2 < 2a < 2.1 < 10."""
     return tuple(
         (int(part), "") if part.isdigit() else (-1, part)
         for part in re.findall(r"[0-9]+|[a-z]+", number)
@@ -963,9 +951,11 @@ def is_draft(status_text: str) -> bool:
     return "concept" in lowered or "draft" in lowered
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; choose one of {LANGUAGES}")
+def _language(lang: str) -> str:
+    """'en', 'en-gb', 'EN_US' -> 'en'; languages without labels fall back to Dutch, the
+    language of the documents themselves."""
+    primary = lang.replace("_", "-").split("-", 1)[0].lower()
+    return primary if primary in LANGUAGES else "nl"
 
 
 class _Lookup:
@@ -1014,7 +1004,7 @@ class _Lookup:
     def kind(self, partner: Partner) -> str:
         return self.t["kind.core" if partner.kind == PartnerKind.CORE else "kind.shell"]
 
-    def names(self, ids: Iterable[str], name: Any) -> Cell:
+    def names(self, ids: Iterable[str], name: Callable[[str], str]) -> Cell:
         return tuple(name(i) for i in ids) or (self.t["none"],)
 
 
@@ -1608,7 +1598,7 @@ def build_document(
     lang: str = "nl",
 ) -> DocumentModel:
     """The format-neutral model of one document (what HTML, PDF and DOCX render)."""
-    _check_lang(lang)
+    lang = _language(lang)
     kind = DocumentKind(kind)
     look = _Lookup(covenant, lang)
     t = look.t

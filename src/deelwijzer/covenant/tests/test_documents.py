@@ -226,8 +226,9 @@ def test_english_translates_labels_not_article_texts(covenant: Covenant) -> None
     leaflet = visible_text(html_of(covenant, DocumentKind.LEAFLET, lang="en"))
     assert "What are your rights?" in leaflet
     assert "Autoriteit Persoonsgegevens" in leaflet
-    with pytest.raises(ValueError):
-        html_of(covenant, DocumentKind.COVENANT, lang="de")
+    assert '<html lang="en">' in html_of(covenant, DocumentKind.LEAFLET, lang="en-gb")
+    # a language without labels falls back to Dutch, the language of the documents
+    assert '<html lang="nl">' in html_of(covenant, DocumentKind.COVENANT, lang="de")
 
 
 def test_article_text_paragraphs_and_enumerations() -> None:
