@@ -546,7 +546,8 @@ def _translate(error: ValidationError, data: dict[str, Any], lines: LineMap) -> 
         value = detail.get("input")
 
         # A recipient entry without its ground: the key message of this loader.
-        if _is_recipient(loc[:-1]) and kind == "missing" and loc[-1] in ("ground", "basis"):
+        absent = kind in ("missing", "string_too_short") or value is None
+        if _is_recipient(loc[:-1]) and loc[-1] in ("ground", "basis") and absent:
             recipients.setdefault(loc[:-1], []).append(str(loc[-1]))
             continue
         if _is_recipient(loc) and kind in ("model_type", "model_attributes_type"):
@@ -637,6 +638,8 @@ def _plain_issue(loc: Path, kind: str, ctx: Mapping[str, Any], value: Any, msg: 
     if kind == "string_pattern_mismatch":
         pattern = _pattern_token([StringConstraints(pattern=str(ctx.get("pattern", "")))])
         return issue("pattern", value=show(str(value)), **(pattern or {"expected": "text"}))
+    if kind in ("enum", "literal_error") and value is None:
+        return issue("empty", **_expected(loc))
     if kind in ("enum", "literal_error"):
         allowed_text = _expected(loc).get("allowed") or str(ctx.get("expected", "?"))
         options = [a.strip() for a in allowed_text.split(",")]

@@ -188,6 +188,37 @@ def test_a_recipient_without_a_ground(minimal_covenant_text: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("entry", "key"),
+    [
+        ("{partner: veilig-thuis, ground: , basis: Wmo 2015 art. 4.1.1}", "ground"),
+        ('{partner: veilig-thuis, ground: "6.1.e", basis: ""}', "basis"),
+        ('{partner: veilig-thuis, ground: "6.1.e", basis: }', "basis"),
+        ("{partner: veilig-thuis}", "ground, basis"),
+    ],
+)
+def test_an_empty_ground_is_no_ground(minimal_covenant_text: str, entry: str, key: str) -> None:
+    text = minimal_covenant_text.replace(
+        '{partner: veilig-thuis, ground: "6.1.e", basis: Wmo 2015 art. 4.1.1}', entry
+    )
+
+    issue = only(issues_of(text), "recipient_without_ground")
+
+    assert issue.line == line_of(text, entry)
+    assert f"({key} ontbreekt)" in issue.message()
+
+
+def test_an_empty_choice(minimal_covenant_text: str) -> None:
+    text = minimal_covenant_text.replace("kind: shell", "kind:")
+
+    issue = only(issues_of(text), "empty")
+
+    assert issue.render() == (
+        f"regel {line_of(text, 'kind:', start=70)}, partners[2].kind: de waarde is leeg; "
+        "verwacht een van: core, shell"
+    )
+
+
 def test_a_recipient_named_without_ground_and_basis(minimal_covenant_text: str) -> None:
     text = minimal_covenant_text.replace(
         '      - {partner: veilig-thuis, ground: "6.1.e", basis: Wmo 2015 art. 4.1.1}',
