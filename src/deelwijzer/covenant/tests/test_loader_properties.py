@@ -288,3 +288,28 @@ def test_libyaml_and_pyyaml_agree_where_both_parse(text: str) -> None:
         return
     if fast is not None and slow is not None:
         assert shape(fast, tags=False) == shape(slow, tags=False)
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=len(TEXT.splitlines()) - 1))
+def test_a_tab_before_any_line_is_named(number: int) -> None:
+    lines = TEXT.splitlines(keepends=True)
+    text = "".join([*lines[:number], "\t" + lines[number], *lines[number + 1 :]])
+
+    issues = outcome(text)
+
+    assert [(i.code, i.line) for i in issues] == [("tab", number + 1)]
+
+
+@SETTINGS
+@given(st.integers(min_value=0, max_value=len(TEXT.encode())), st.sampled_from([b"\xff", b"\xc3",
+                                                                              b"\x80", b"\xed\xa0\x80"]))
+def test_a_byte_that_is_not_utf8_is_named_with_its_line(offset: int, bad: bytes) -> None:
+    data = TEXT.encode()
+    while offset < len(data) and 0x80 <= data[offset] < 0xC0:  # not inside a character
+        offset += 1
+    broken = data[:offset] + bad + data[offset:]
+
+    issues = outcome(broken)
+
+    assert [(i.code, i.line) for i in issues] == [("not_utf8", data[:offset].count(b"\n") + 1)]
