@@ -1368,7 +1368,7 @@ def _step_matrix(look: _Lookup) -> Table:
             mark += [t["mark.share"]] if category.id in step.share else []
             marks.append((" + ".join(mark),))
         rows.append(((category.name,), *marks))
-    step_width = max(5, 66 // max(1, len(steps)))
+    step_width = max(5, min(12, 66 // max(1, len(steps))))
     return Table(
         headers=(t["category"], *(str(i) for i in range(1, len(steps) + 1))),
         rows=tuple(rows),
