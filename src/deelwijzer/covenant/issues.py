@@ -123,8 +123,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "partnership, partners, data_categories, purposes, steps and articles",
     },
     "yaml_syntax": {
-        "nl": "YAML-syntaxfout in kolom {column}{context_part}: {problem}{quote_at}",
-        "en": "YAML syntax error in column {column}{context_part}: {problem}{quote_at}",
+        "nl": "YAML-syntaxfout{column_part}{context_part}: {problem}{quote_at}",
+        "en": "YAML syntax error{column_part}{context_part}: {problem}{quote_at}",
     },
     "tab": {
         "nl": "tab in de inspringing; YAML staat voor inspringen alleen spaties toe",
@@ -390,6 +390,9 @@ FRAGMENTS: dict[str, list[tuple[tuple[str, ...], dict[str, str]]]] = {
         (("first", "first_line"), {"nl": " (eerder bij {first}, regel {first_line})",
                                    "en": " (earlier at {first}, line {first_line})"}),
         (("first",), {"nl": " (eerder bij {first})", "en": " (earlier at {first})"}),
+    ],
+    "column_part": [
+        (("column",), {"nl": " in kolom {column}", "en": " in column {column}"}),
     ],
     "quote_at": [
         (("quote_line",), {"nl": "; mogelijk is het aanhalingsteken op regel {quote_line} niet "

@@ -209,7 +209,7 @@ class _Parser:
             self._add((), line, "control_character", character=f"U+{code:04X}",
                       column=str(column))
         except yaml.YAMLError as error:
-            self._add((), None, "yaml_syntax", column="?", problem=show(str(error), 200))
+            self._add((), None, "yaml_syntax", problem=show(str(error), 200))
         except RecursionError:
             self._add((), None, "too_deep", limit=str(MAX_DEPTH))
         return None
@@ -231,7 +231,9 @@ class _Parser:
             for number in tab_lines or [line]:
                 self._add((), number, "tab")
             return
-        params = {"column": str(column or "?"), "problem": problem}
+        params = {"problem": problem}
+        if column is not None:
+            params["column"] = str(column)
         context = error.context_mark
         if error.context and context is not None and context.line + 1 != line:
             params.update(context=error.context, context_line=str(context.line + 1))
