@@ -68,6 +68,16 @@ CODES: dict[str, Code] = {
         "geheimhoudingsverklaring",
         "Access refused: staff of a shell partner first sign a confidentiality declaration",
     ),
+    "vog_valid": Code(
+        "P2", True, ("verklaring omtrent gedrag",),
+        "De medewerker heeft een geldige VOG",
+        "The professional holds a valid certificate of good conduct (VOG)",
+    ),
+    "declaration_signed": Code(
+        "P3", True, ("geheimhoudingsplicht", "geheimhouding"),
+        "De medewerker van de schilpartner heeft de geheimhoudingsverklaring getekend",
+        "The shell partner's professional signed the confidentiality declaration",
+    ),
     "not_involved": Code(
         "P4", False, ("toegang", "proportionaliteit"),
         "Mag niet: alleen wie een directe rol heeft in de casus ziet deze gegevens "

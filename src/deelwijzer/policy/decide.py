@@ -212,7 +212,9 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
     if refusals or purpose_grounds is None:
         return Decision(False, tuple(refusals), (), index.version)
 
-    supports: list[Reason] = [reasons["purpose_and_ground"]]
+    supports: list[Reason] = [reasons["vog_valid"], reasons["purpose_and_ground"]]
+    if kind == _SHELL:
+        supports.append(reasons["declaration_signed"])
     conditions: tuple[Condition, ...] = ()
 
     # --- P4 need to know
@@ -227,7 +229,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
             refusals.append(reasons["not_involved"])
     elif role == _INFORMANT and (action not in _INFORMANT_MAY or not own_data):
         refusals.append(reasons["informant_own_data_only"])
-    else:
+    if not refusals:
         supports.append(reasons["involved"])
 
     # --- S1 ground and necessity
