@@ -51,6 +51,19 @@ def test_a_valid_file_gives_a_summary(minimal_covenant_path: Path) -> None:
     ]
 
 
+def test_the_summary_counts_repeated_paragraphs(tmp_path: Path, minimal_covenant_text: str) -> None:
+    path = tmp_path / "parts.yaml"
+    path.write_text(minimal_covenant_text + (
+        "  - {id: pp-6.1, document: protocol, number: \"6.1\", title: Geheimhouding, "
+        "text: Een ieder is verplicht tot geheimhouding., part_of: pp-6}\n"
+    ), encoding="utf-8")
+
+    code, out, _err = validate(str(path))
+
+    assert code == 0
+    assert out.splitlines()[-1] == "  artikelen: 6 (waarvan 1 een lid of onderdeel herhalen)"
+
+
 def test_the_summary_in_english(minimal_covenant_path: Path) -> None:
     code, out, _err = validate(str(minimal_covenant_path), "--lang", "en")
 

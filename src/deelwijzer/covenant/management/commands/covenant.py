@@ -70,6 +70,7 @@ TEXT = {
         "purposes": "doelen: {count}",
         "steps": "stappen: {count}",
         "articles": "artikelen: {count}",
+        "articles_parts": "artikelen: {count} (waarvan {parts} een lid of onderdeel herhalen)",
         "errors_one": "1 fout gevonden in {file}",
         "errors_many": "{count} fouten gevonden in {file}",
         "internal": "interne fout bij het valideren van {file}: {error}; meld dit aan de "
@@ -82,6 +83,7 @@ TEXT = {
         "purposes": "purposes: {count}",
         "steps": "steps: {count}",
         "articles": "articles: {count}",
+        "articles_parts": "articles: {count} ({parts} of them repeat a paragraph or letter)",
         "errors_one": "1 error found in {file}",
         "errors_many": "{count} errors found in {file}",
         "internal": "internal error while validating {file}: {error}; please report this to "
@@ -173,7 +175,9 @@ class Command(BaseCommand):
             text["categories"].format(count=len(covenant.data_categories)),
             text["purposes"].format(count=len(covenant.purposes)),
             text["steps"].format(count=len(covenant.steps)),
-            text["articles"].format(count=len(covenant.articles)),
         ]
+        parts = sum(1 for a in covenant.articles if a.part_of is not None)
+        articles = text["articles_parts"] if parts else text["articles"]
+        lines.append(articles.format(count=len(covenant.articles), parts=parts))
         for line in lines:
             self.stdout.write(f"  {line}")
