@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from deelwijzer.covenant.compiled import compile_covenant
 from deelwijzer.covenant.loader import load_covenant
 from deelwijzer.covenant.models import CovenantVersion, Partnership, VersionStatus
 from deelwijzer.covenant.schema import Covenant
-
-if TYPE_CHECKING:
-    from deelwijzer.policy import CovenantIndex
+from deelwijzer.policy import CovenantIndex
 
 
 @lru_cache(maxsize=64)
@@ -27,8 +25,6 @@ def version_covenant(version: CovenantVersion) -> Covenant:
 
 @lru_cache(maxsize=16)
 def _compile(sha256: str, source: str, label: str) -> CovenantIndex:
-    from deelwijzer.covenant.compiled import compile_covenant  # TODO: top-level once it lands
-
     return compile_covenant(_parse(sha256, source), label)
 
 
