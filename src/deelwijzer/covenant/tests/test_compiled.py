@@ -219,3 +219,19 @@ def test_the_index_holds_only_plain_lookup_types() -> None:
 def test_compiling_is_deterministic() -> None:
     c = covenant()
     assert compile_covenant(c, "x") == compile_covenant(c, "x")
+
+
+def test_every_code_explains_with_its_article_on_both_example_covenants() -> None:
+    from deelwijzer.policy import CODES, Reason, citation, explain
+
+    for name in ("toekomstscenario", "lokale-behandelteams"):
+        ix = index(name)
+        for code, c in CODES.items():
+            articles = ix.code_articles[code]
+            reason = Reason(c.rule, code, c.allowed, articles, {})
+            for lang in ("nl", "en"):
+                text = explain(reason, ix, lang)
+                assert text and "{" not in text
+                if articles:
+                    assert text.endswith(f"({citation(ix, articles[0], lang)})"), text
+                    assert ix.article_citations[articles[0]]

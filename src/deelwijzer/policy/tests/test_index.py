@@ -117,3 +117,19 @@ def test_a_hand_built_index_decides_without_the_covenant_package() -> None:
 
 def _fields(request: DecisionRequest) -> dict[str, object]:
     return {name: getattr(request, name) for name in request.__slots__}  # type: ignore[attr-defined]
+
+
+def test_every_code_the_decision_point_uses_is_defined() -> None:
+    import importlib
+    import re
+    from pathlib import Path
+
+    module = importlib.import_module("deelwijzer.policy.decide")
+    source = Path(str(module.__file__)).read_text("utf-8")
+    used = set(re.findall(r'reasons\["([a-z_]+)"\]', source))
+    used |= set(re.findall(r'_reason\(\s*index,\s*"([a-z_]+)"', source))
+    used |= set(re.findall(r'"([a-z_]+)" if copy else "([a-z_]+)"', source)[0])
+    used |= set(re.findall(r'allowed_here, code = [^"]*"([a-z_]+)"', source))
+    assert len(used) > 50
+    assert used <= set(CODES), used - set(CODES)
+    assert set(CODES) <= used, set(CODES) - used  # no sentence for a reason nobody gives
