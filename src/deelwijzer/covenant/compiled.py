@@ -37,6 +37,11 @@ def compile_covenant(covenant: Covenant, version: str) -> CovenantIndex:
     step_record = {i: frozenset(s.record) for i, s in steps.items()}
     step_share = {i: frozenset(s.share) for i, s in steps.items()}
     rule_articles = {rule: tuple(ids) for rule, ids in covenant.rule_articles.items()}
+    # Consent reasons (S5, S6) cite the consent section's articles when rule_articles is silent.
+    cited = dict(rule_articles)
+    for rule in ("S5", "S6"):
+        if not cited.get(rule) and covenant.consent.articles:
+            cited[rule] = tuple(covenant.consent.articles)
     return CovenantIndex(
         version=version,
         partners=partners,
@@ -75,7 +80,7 @@ def compile_covenant(covenant: Covenant, version: str) -> CovenantIndex:
         article_citations={a.id: (a.document.value, a.number) for a in covenant.articles},
         rule_articles=rule_articles,
         code_articles=code_articles(
-            rule_articles, {a.id: a.title for a in covenant.articles}, _depths(covenant)
+            cited, {a.id: a.title for a in covenant.articles}, _depths(covenant)
         ),
         partner_names={p.id: p.short_name or p.name for p in covenant.partners},
         purpose_names={p.id: p.name for p in covenant.purposes},

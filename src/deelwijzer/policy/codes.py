@@ -51,7 +51,7 @@ _NEED = ("noodzakelijkheid", "noodzaak", "proportionaliteit")
 _GROUND = ("wettelijke grondslag", "grondslag", "taak van algemeen belang")
 _BINDING = ("doelbinding", "andere doel", "geen gebruik")
 _SPECIAL = ("bijzondere", "soorten persoonsgegevens", "strafrechtelijk")
-_AGE = ("positie van de jeugdige", "leeftijd", "jeugdige", "toestemming")
+_AGE = ("positie van de jeugdige", "leeftijd", "jeugdige", "vertegenwoordig", *_CONSENT)
 _EXCESS = ("bovenmatig", "proportionaliteit")
 
 CODES: dict[str, Code] = {

@@ -235,3 +235,13 @@ def test_every_code_explains_with_its_article_on_both_example_covenants() -> Non
                 if articles:
                     assert text.endswith(f"({citation(ix, articles[0], lang)})"), text
                     assert ix.article_citations[articles[0]]
+
+
+def test_consent_reasons_fall_back_on_the_consent_section_articles() -> None:
+    c = covenant()
+    silent = c.model_copy(update={"rule_articles": {
+        r: a for r, a in c.rule_articles.items() if r not in ("S5", "S6")}})
+    ix = compile_covenant(silent, "x")
+    assert ix.code_articles["consent_withdrawn"][0] == "pp-6.4d"  # consent.articles, by keyword
+    assert ix.code_articles["consent_needs_subject"][0] == "pp-6.4b"
+    assert "S5" not in ix.rule_articles
