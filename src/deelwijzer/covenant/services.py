@@ -70,10 +70,13 @@ def _sync_partners(partnership: Partnership, covenant: Covenant) -> None:
 
 @transaction.atomic
 def covenant_version_import(
-    *, text: str, imported_by: Any = None, today: dt.date | None = None
+    *, text: str | bytes, imported_by: Any = None, today: dt.date | None = None
 ) -> CovenantVersion:
-    """Import a covenant text as a new draft version (raises CovenantInvalid on bad input)."""
+    """Import a covenant text as a new draft version (raises CovenantInvalid on bad input,
+    e.g. bytes that are not UTF-8, with the line)."""
     covenant = load_covenant(text)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")  # the loader has checked it decodes
     today = today or timezone.localdate()
     partnership, _created = Partnership.objects.select_for_update().get_or_create(
         key=covenant.partnership.id,

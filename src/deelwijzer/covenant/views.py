@@ -194,10 +194,7 @@ def import_version(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         raw = form.cleaned_data["file"].read()
         try:
-            text = raw.decode("utf-8")
-            version = covenant_version_import(text=text, imported_by=request.user)
-        except UnicodeDecodeError:
-            issues = [_("The file is not UTF-8 text.")]
+            version = covenant_version_import(text=raw, imported_by=request.user)
         except CovenantInvalid as invalid:
             issues = [i.render(request.LANGUAGE_CODE) for i in invalid.issues]
         except CovenantActionRefused as refused:
