@@ -55,7 +55,7 @@ _AGE = ("positie van de jeugdige", "leeftijd", "jeugdige", "vertegenwoordig", *_
 _EXCESS = ("bovenmatig", "proportionaliteit")
 
 CODES: dict[str, Code] = {
-    # --- P2, P3, P4: who may act -------------------------------------------------------------
+    # --- P2, P3, P4: who may act -----------------------------------------------------------------
     "vog_invalid": Code(
         "P2", False, ("verklaring omtrent gedrag",),
         "Toegang mag niet: er is geen geldige VOG van hooguit drie jaar oud",
@@ -101,7 +101,7 @@ CODES: dict[str, Code] = {
         "Mag: de medewerker heeft een rol in de casus of legt eigen gegevens vast",
         "Allowed: the professional has a role in the case or records its own data",
     ),
-    # --- S1: purpose, ground, necessity --------------------------------------------------------
+    # --- S1: purpose, ground, necessity ----------------------------------------------------------
     "unknown_partner": Code(
         "S1", False, _GROUND,
         "Mag niet: partner '{partner}' staat niet in het convenant",
@@ -184,7 +184,7 @@ CODES: dict[str, Code] = {
         "Allowed: the purpose is in the covenant, the partner has a ground for it and the data "
         "belongs to the purpose",
     ),
-    # --- S2: purpose binding -------------------------------------------------------------------
+    # --- S2: purpose binding ---------------------------------------------------------------------
     "incompatible_purpose": Code(
         "S2", False, _BINDING,
         "Mag niet: gegevens verkregen voor {origin} worden niet gebruikt voor {purpose}; het "
@@ -198,7 +198,7 @@ CODES: dict[str, Code] = {
         "verkregen",
         "Allowed: by the covenant, {purpose} may use data obtained for {origin}",
     ),
-    # --- S3: special, criminal, BSN ------------------------------------------------------------
+    # --- S3: special, criminal, BSN --------------------------------------------------------------
     "no_legal_exception": Code(
         "S3", False, _SPECIAL,
         "Mag niet: voor {categories} noemt het convenant geen wettelijke uitzondering",
@@ -223,7 +223,7 @@ CODES: dict[str, Code] = {
         "Allowed: the covenant names the legal exception for this special-category, criminal or "
         "BSN data",
     ),
-    # --- S4: secrecy ---------------------------------------------------------------------------
+    # --- S4: secrecy -----------------------------------------------------------------------------
     "secrecy_needs_consent": Code(
         "S4", False, _CONSENT,
         "Delen mag niet: gegevens onder beroepsgeheim vragen toestemming",
@@ -248,7 +248,7 @@ CODES: dict[str, Code] = {
         "Sharing allowed without consent: the weighing for a conflict of duties or vital "
         "interest is on record",
     ),
-    # --- S5: consent requirements --------------------------------------------------------------
+    # --- S5: consent requirements ----------------------------------------------------------------
     "consent_valid": Code(
         "S5", True, _CONSENT,
         "Toestemming {consent} is uitdrukkelijk, specifiek, schriftelijk vastgelegd en niet "
@@ -386,7 +386,7 @@ CODES: dict[str, Code] = {
         "Sharing without consent refused: the client was to be informed by {date} and that is "
         "not on record",
     ),
-    # --- S8: good caregiving: as little as possible
+    # --- S8: good caregiving: as little as possible ----------------------------------------------
     "beyond_minimum": Code(
         "S8", False, ("zo min mogelijk", "zo weinig", "goed hulpverlenerschap", "conflict"),
         "Delen mag niet: bij goed hulpverlenerschap zonder andere grond wordt zo weinig mogelijk "
@@ -399,7 +399,7 @@ CODES: dict[str, Code] = {
         "Alleen de gegevens uit de afweging worden gedeeld (zo weinig mogelijk)",
         "Only the data named in the weighing is shared (as little as possible)",
     ),
-    # --- S9: no more partners than needed
+    # --- S9: no more partners than needed --------------------------------------------------------
     "recipient_missing": Code(
         "S9", False, _EXCESS,
         "Mag niet: noem de ontvangende partner",
@@ -417,7 +417,7 @@ CODES: dict[str, Code] = {
         "Mag: de ontvanger draagt bij aan het doel en heeft er een grondslag voor",
         "Allowed: the recipient contributes to the purpose and has a ground for it",
     ),
-    # --- S11: police data
+    # --- S11: police data ------------------------------------------------------------------------
     "police_purpose_bound": Code(
         "S11", False, _BINDING,
         "Mag niet: politiegegevens zijn verstrekt voor {origin} en worden alleen daarvoor "
@@ -432,7 +432,7 @@ CODES: dict[str, Code] = {
         "Allowed: police data is used for the purpose the police provided it for; its secrecy "
         "passes on",
     ),
-    # --- K5, K7, K9
+    # --- K5, K7, K9 ------------------------------------------------------------------------------
     "contributor_permission_missing": Code(
         "K5", False, ("spelregels", "inbreng", "casusoverleg"),
         "Mag niet: {contributor} bracht deze gegevens in en heeft niet ingestemd met dit gebruik",
@@ -477,7 +477,7 @@ CODES: dict[str, Code] = {
         "Sharing allowed by exception without consent: it is only 'known to us' information and "
         "the weighing is on record",
     ),
-    # --- V4
+    # --- V4 --------------------------------------------------------------------------------------
     "disclosure_logged": Code(
         "V4", True, ("verstrek", "vastleg"),
         "Deze verstrekking wordt vastgelegd, zodat de betrokkene kan nagaan wie wat ontving",

@@ -177,7 +177,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
     elif kind == _SHELL and not actor.declaration_signed:
         refusals.append(reasons["declaration_missing"])
 
-    # --- identifiers: S1 closed world
+    # --- identifiers: S1 closed world ------------------------------------------------------------
     purpose = request.purpose
     purpose_grounds = index.purpose_grounds.get(purpose)
     if purpose_grounds is None:
@@ -217,7 +217,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
         supports.append(reasons["declaration_signed"])
     conditions: tuple[Condition, ...] = ()
 
-    # --- P4 need to know
+    # --- P4 need to know -------------------------------------------------------------------------
     role = actor.case_role
     contributor = on_record.contributor
     own_data = contributor is None or contributor == partner
@@ -232,7 +232,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
     if not refusals:
         supports.append(reasons["involved"])
 
-    # --- S1 ground and necessity
+    # --- S1 ground and necessity -----------------------------------------------------------------
     expected = purpose_grounds.get(partner)
     if expected is None:
         refusals.append(
@@ -293,7 +293,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
                     )
                 )
 
-    # --- S3 special, criminal, BSN
+    # --- S3 special, criminal, BSN ---------------------------------------------------------------
     restricted = categories & index.restricted_categories
     if restricted:
         lacking = restricted - index.categories_with_exception
@@ -302,7 +302,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
         else:
             supports.append(reasons["special_exception"])
 
-    # --- S2 purpose binding, S11 police data
+    # --- S2 purpose binding, S11 police data -----------------------------------------------------
     origin = on_record.origin_purpose
     if origin is not None and origin != purpose:
         if (purpose, origin) in index.compatible:
@@ -323,7 +323,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
             supports.append(reasons["police_purpose_kept"])
 
     if action in _SHARING:
-        # --- S9 recipients
+        # --- S9 recipients -----------------------------------------------------------------------
         if recipient is None:
             refusals.append(reasons["recipient_missing"])
         elif recipient not in purpose_grounds:
@@ -335,7 +335,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
         else:
             supports.append(reasons["recipient_in_purpose"])
 
-        # --- K5 contributor control
+        # --- K5 contributor control --------------------------------------------------------------
         if not own_data:
             assert contributor is not None
             if on_record.contributor_permission:
@@ -347,7 +347,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
                     _reason(index, "contributor_permission_missing", {"contributor": contributor})
                 )
 
-        # --- K7 own-dossier copy
+        # --- K7 own-dossier copy -----------------------------------------------------------------
         holder_copy = action == _COPY and request.dossier_holder == partner
         if action == _COPY:
             if holder_copy:
@@ -357,7 +357,7 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
             else:
                 refusals.append(reasons["copy_not_informed"])
 
-        # --- S4 secrecy
+        # --- S4 secrecy --------------------------------------------------------------------------
         if not holder_copy and (partner in index.secrecy_partners or police is not None):
             conditions = _secrecy(index, request, recipient, supports, refusals)
         if not holder_copy:
