@@ -87,4 +87,8 @@ def compile_covenant(covenant: Covenant, version: str) -> CovenantIndex:
         category_names={i: c.name for i, c in categories.items()},
         step_names={i: s.name for i, s in steps.items()},
         grounds=AVG_GROUNDS,
+        categories_by_kind={
+            kind.value: frozenset(i for i, c in categories.items() if c.kind == kind)
+            for kind in CategoryKind
+        },
     )

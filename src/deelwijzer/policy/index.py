@@ -62,6 +62,7 @@ class CovenantIndex:
     category_names: Mapping[str, str] = field(default_factory=dict)
     step_names: Mapping[str, str] = field(default_factory=dict)
     grounds: frozenset[str] = AVG_GROUNDS
+    categories_by_kind: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # derived: one Reason per code, without params
     reasons: Mapping[str, Reason] = field(init=False, repr=False, compare=False)
 

@@ -157,6 +157,8 @@ def test_categories_by_kind_and_exception() -> None:
     assert ix.special_or_criminal == frozenset({"gezondheid", "levensbeschouwing", "strafrechtelijk"})
     assert ix.categories_with_exception == ix.restricted_categories
     assert ix.known_to_partner == frozenset({"bekend-bij"})
+    assert ix.categories_by_kind["criminal"] == frozenset({"strafrechtelijk"})
+    assert ix.categories_by_kind["known_to_partner"] == ix.known_to_partner
 
 
 def test_purposes_recipients_grounds_and_directed_compatibility() -> None:

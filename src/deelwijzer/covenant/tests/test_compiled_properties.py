@@ -252,3 +252,19 @@ def test_the_generator_produces_allowed_requests() -> None:
 
     count()
     assert allowed >= 5, allowed
+
+
+@SETTINGS
+@given(requests(), st.dates(min_value=dt.date(2025, 1, 1), max_value=TODAY))
+def test_after_withdrawal_the_consent_no_longer_carries_a_disclosure(
+    request: DecisionRequest, when: dt.date
+) -> None:
+    before = decide(IX, request)
+    used = {r.params["consent"] for r in before.reasons if r.code == "consent_valid"}
+    event(f"rests on a consent: {bool(used)}")
+    withdrawn = tuple(
+        replace(c, withdrawn_on=when) if c.consent_id in used else c
+        for c in request.on_record.consents
+    )
+    after = decide(IX, replace(request, on_record=replace(request.on_record, consents=withdrawn)))
+    assert not any(r.code == "consent_valid" and r.params["consent"] in used for r in after.reasons)
