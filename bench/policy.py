@@ -37,6 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -117,8 +118,11 @@ def enlarge(covenant: Covenant, factor: int) -> Covenant:
     return Covenant.model_validate(data)
 
 
+@cache
 def clone_id(value: str, k: int) -> str:
-    return value if k == 0 else f"{value}-k{k}"
+    """One string object per clone id, like the demo's ids: no run pays for hashing a fresh
+    string that another run gets from the string's cached hash."""
+    return value if k == 0 else sys.intern(f"{value}-k{k}")
 
 
 # --- the workload --------------------------------------------------------------------------------
@@ -209,8 +213,8 @@ def spread(requests: list[tuple[str, DecisionRequest]], clones: int, count: int,
 
 
 def to_clone(request: DecisionRequest, k: int) -> DecisionRequest:
-    if k == 0:
-        return request
+    """The request on clone ``k``, built anew (also for clone 0): every timed request is its own
+    object, as when a service builds it, in both runs alike."""
 
     def c(value: str | None) -> str | None:
         return None if value is None else clone_id(value, k)
