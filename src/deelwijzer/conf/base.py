@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "axes",
     "deelwijzer.accounts",
     "deelwijzer.covenant",
+    "deelwijzer.processing_log",
     "deelwijzer.ui",
     "deelwijzer.demo",
 ]
@@ -78,6 +79,15 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A transaction takes the write lock when it begins (the processing log reads its head
+    # under it). WAL with synchronous=NORMAL: a committed transaction survives a crash of the
+    # process (not necessarily of the machine); see processing_log/DESIGN.md.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Professional"
