@@ -29,6 +29,7 @@ from typing import Any
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
+from psycopg import ClientCursor
 
 from deelwijzer.processing_log import keys
 from deelwijzer.processing_log.canonical import (
@@ -242,26 +243,15 @@ def _pseudonym(key: bytes, subject_id: str) -> str:
     return hmac.new(key, subject_id.encode(), hashlib.sha256).hexdigest()
 
 
-def _subject_keys(
-    cursor: Any, subject_ids: Sequence[str], now: Any, sqlite: bool
-) -> dict[str, bytes]:
-    """The key of every subject, creating the missing ones (under the append lock)."""
+def _subject_keys(cursor: Any, subject_ids: Sequence[str], sqlite: bool) -> dict[str, bytes]:
+    """The keys the subjects have (under the append lock)."""
     found: dict[str, bytes] = {}
-    missing: list[tuple[str, bytes, Any]] = []
     select = _KEY_SQL[sqlite]
     for subject in subject_ids:
-        if subject in found:
-            continue
         cursor.execute(select, (subject,))
         row = cursor.fetchone()
-        if row is None:
-            key = os.urandom(32)
-            missing.append((subject, key, now))
-        else:
-            key = bytes(row[0])
-        found[subject] = key
-    if missing:
-        cursor.executemany(_KEY_INSERT_SQL[sqlite], missing)
+        if row is not None:
+            found[subject] = bytes(row[0])
     return found
 
 
@@ -288,71 +278,137 @@ def log_append_many(records: Sequence[LogRecord]) -> list[LogEntry]:
     connection.ensure_connection()
     if connection.in_atomic_block or not connection.get_autocommit():
         with transaction.atomic(using=connection.alias, savepoint=False):
-            return _append(connection, prepared)
+            return _append(connection, prepared, own_transaction=False)
     # On its own: one short transaction, begun and committed on the DB-API connection. This
     # is what atomic() would do here, without its bookkeeping (a third of the time per append).
-    raw = connection.connection
-    cursor = raw.cursor()
+    try:
+        return _append(connection, prepared, own_transaction=True)
+    except BaseException:
+        connection.connection.rollback()
+        raise
+
+
+def _append(
+    connection: BaseDatabaseWrapper, prepared: Sequence[_Prepared], *, own_transaction: bool
+) -> list[LogEntry]:
+    """Lock, read the last entry, insert; begin and commit too when ``own_transaction``.
+
+    On the DB-API cursor. On PostgreSQL (with client-side binding, Django's default) the
+    statements travel in two round trips: begin, lock, last entry and subject keys in one;
+    new keys, entries and commit in the other.
+    """
+    vendor = connection.vendor
+    sqlite = vendor == "sqlite"
+    subjects = list(dict.fromkeys(p.subject_id for p in prepared))
+    cursor = connection.connection.cursor()
+    batched = vendor == "postgresql" and isinstance(cursor, ClientCursor)
     try:
         with connection.wrap_database_errors:
-            cursor.execute("BEGIN IMMEDIATE" if connection.vendor == "sqlite" else "BEGIN")
-            try:
-                entries = _append(connection, prepared, cursor)
-                cursor.execute("COMMIT")
-            except BaseException:
-                raw.rollback()
-                raise
+            if batched:
+                seq, prev, found = _pg_lock_last_keys(cursor, subjects, own_transaction)
+            else:
+                if own_transaction:
+                    cursor.execute("BEGIN IMMEDIATE" if sqlite else "BEGIN")
+                seq, prev = _lock_last(cursor, vendor)
+                found = _subject_keys(cursor, subjects, sqlite)
+            # Taken under the lock, so created_at never decreases along the chain.
+            now = timezone.now()
+            created = format_datetime(now)
+            new_keys = [
+                (subject, os.urandom(32), created if sqlite else now)
+                for subject in subjects if subject not in found
+            ]
+            found.update((subject, key) for subject, key, _when in new_keys)
+            entries, rows = _entries(connection.alias, prepared, found, seq, prev, created, now)
+            if batched:
+                _pg_insert(cursor, new_keys, rows, own_transaction)
+            else:
+                if new_keys:
+                    cursor.executemany(_KEY_INSERT_SQL[sqlite], new_keys)
+                if len(rows) == 1:
+                    cursor.execute(_INSERT_SQL[sqlite], rows[0])
+                else:
+                    cursor.executemany(_INSERT_SQL[sqlite], rows)
+                if own_transaction:
+                    cursor.execute("COMMIT")
     finally:
         cursor.close()
     return entries
 
 
-def _append(
-    connection: BaseDatabaseWrapper, prepared: Sequence[_Prepared], cursor: Any = None
-) -> list[LogEntry]:
-    """Lock, read the last entry, insert; the caller owns the transaction."""
-    sqlite = connection.vendor == "sqlite"
-    alias = connection.alias
-    own_cursor = cursor is None
-    if own_cursor:
-        cursor = connection.connection.cursor()
-    try:
-        with connection.wrap_database_errors:
-            seq, prev = _lock_last(cursor, connection.vendor)
-            # Taken under the lock, so created_at never decreases along the chain.
-            now = timezone.now()
-            created = format_datetime(now)
-            subject_keys = _subject_keys(
-                cursor, [p.subject_id for p in prepared], created if sqlite else now, sqlite
-            )
-            params: list[tuple[int, str, str]] = []
-            entries: list[LogEntry] = []
-            for p in prepared:
-                seq += 1
-                pseudonym = _pseudonym(subject_keys[p.subject_id], p.subject_id)
-                text = document(seq, prev, created, p.body(pseudonym))
-                digest = entry_hash(text)
-                params.append((seq, digest, text))
-                data = p.data
-                # In the model's field order: seq, entry_hash, document, then the generated.
-                entry = LogEntry.from_db(alias, _ENTRY_FIELDS, (
-                    seq, digest, text, data["action"], pseudonym, data["recipient_partner"],
-                    data["case_ref"], p.started_at,
-                ))
-                entry.__dict__["data"] = {
-                    "v": VERSION, "seq": seq, "prev_hash": prev, "created_at": created,
-                    **data, "subject_pseudonym": pseudonym,
-                }
-                entries.append(entry)
-                prev = digest
-            if len(params) == 1:
-                cursor.execute(_INSERT_SQL[sqlite], params[0])
-            else:
-                cursor.executemany(_INSERT_SQL[sqlite], params)
-    finally:
-        if own_cursor:
-            cursor.close()
-    return entries
+def _entries(
+    alias: str, prepared: Sequence[_Prepared], keys: dict[str, bytes], seq: int, prev: str,
+    created: str, now: datetime,
+) -> tuple[list[LogEntry], list[tuple[int, str, str]]]:
+    """The entries after (seq, prev) and their rows (seq, entry_hash, document)."""
+    rows: list[tuple[int, str, str]] = []
+    entries: list[LogEntry] = []
+    for p in prepared:
+        seq += 1
+        pseudonym = _pseudonym(keys[p.subject_id], p.subject_id)
+        text = document(seq, prev, created, p.body(pseudonym))
+        digest = entry_hash(text)
+        rows.append((seq, digest, text))
+        data = p.data
+        # In the model's field order: seq, entry_hash, document, then the generated ones.
+        entry = LogEntry.from_db(alias, _ENTRY_FIELDS, (
+            seq, digest, text, data["action"], pseudonym, data["recipient_partner"],
+            data["case_ref"], p.started_at,
+        ))
+        entry.__dict__["data"] = {
+            "v": VERSION, "seq": seq, "prev_hash": prev, "created_at": created,
+            **data, "subject_pseudonym": pseudonym,
+        }
+        entries.append(entry)
+        prev = digest
+    return entries, rows
+
+
+_PG_LOCK_LAST_KEYS = (
+    f"{_LOCK_SQL}; {_LAST_SQL}; "  # noqa: S608
+    f"SELECT subject_id, key FROM {KEY_TABLE} WHERE subject_id = ANY(%s)"
+)
+
+
+def _pg_lock_last_keys(
+    cursor: Any, subjects: list[str], begin: bool
+) -> tuple[int, str, dict[str, bytes]]:
+    """One round trip: (begin,) lock, read the last entry and the subjects' keys."""
+    cursor.execute(("BEGIN; " if begin else "") + _PG_LOCK_LAST_KEYS, [APPEND_LOCK, subjects])
+    if begin:
+        cursor.nextset()
+    cursor.nextset()
+    last = cursor.fetchone()
+    cursor.nextset()
+    found = {subject: bytes(key) for subject, key in cursor.fetchall()}
+    seq, prev = (0, GENESIS_HASH) if last is None else (int(last[0]), str(last[1]))
+    return seq, prev, found
+
+
+def _pg_insert(
+    cursor: Any, new_keys: list[tuple[str, bytes, Any]], rows: list[tuple[int, str, str]],
+    commit: bool,
+) -> None:
+    """One round trip: the new keys, the entries (and commit)."""
+    statements: list[str] = []
+    params: list[Any] = []
+    for start in range(0, len(new_keys), 1000):
+        chunk = new_keys[start:start + 1000]
+        statements.append(
+            f"INSERT INTO {KEY_TABLE} (subject_id, key, created_at) VALUES "  # noqa: S608
+            + ", ".join(["(%s, %s, %s)"] * len(chunk))
+        )
+        params.extend(value for row in chunk for value in row)
+    for start in range(0, len(rows), 1000):
+        chunk_rows = rows[start:start + 1000]
+        statements.append(
+            f"INSERT INTO {ENTRY_TABLE} (seq, entry_hash, document) VALUES "  # noqa: S608
+            + ", ".join(["(%s, %s, %s)"] * len(chunk_rows))
+        )
+        params.extend(value for row in chunk_rows for value in row)
+    if commit:
+        statements.append("COMMIT")
+    cursor.execute("; ".join(statements), params)
 
 
 # --- subjects -----------------------------------------------------------------------------------
