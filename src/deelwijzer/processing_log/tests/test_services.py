@@ -1,0 +1,215 @@
+"""Appending, pseudonyms, erasure, selectors, and the ORM's closed doors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.db import transaction
+
+from deelwijzer.processing_log import selectors
+from deelwijzer.processing_log.models import AppendOnly, Checkpoint, LogEntry
+from deelwijzer.processing_log.services import (
+    LogRecordInvalid,
+    checkpoint_create,
+    log_append,
+    log_append_many,
+    subject_key_destroy,
+    subject_pseudonym,
+)
+from deelwijzer.processing_log.verify import verify_log
+
+from .conftest import make_record
+
+pytestmark = pytest.mark.django_db
+
+
+def test_append_then_verify(record):
+    first = log_append(record(subject_id="person:1"))
+    second = log_append(record(subject_id="person:2", action="disclose",
+                               recipient_partner="veilig-thuis"))
+    assert (first.seq, second.seq) == (1, 2)
+    assert second.prev_hash == first.entry_hash
+    assert first.prev_hash == "0" * 64
+    result = verify_log()
+    assert result.ok and result.count == 2 and result.problem is None
+
+
+def test_an_entry_reads_back_as_written(record):
+    started = dt.datetime(2026, 3, 1, 9, 30, 0, 123456, tzinfo=dt.UTC)
+    entry = log_append(record(
+        subject_id="person:7", action="disclose", recipient_partner="veilig-thuis",
+        categories=("gezondheid",), rule_ids=("S4", "S9"), allowed=False, status="refused",
+        trace_id="4bf92f3577b34da6a3ce929d0e0e4736", span_id="00f067aa0ba902b7",
+        parent_span_id="b7ad6b7169203331", started_at=started,
+        ended_at=started + dt.timedelta(milliseconds=3), step=None, case_ref="c-9",
+    ))
+    stored = LogEntry.objects.get(seq=entry.seq)
+    for name in ("seq", "entry_hash", "document", "action", "subject_pseudonym",
+                 "recipient_partner", "case_ref", "started_at", "ended_at", "trace_id",
+                 "span_id", "parent_span_id", "categories", "rule_ids", "allowed", "status",
+                 "step", "purpose", "activity_id", "covenant_version", "actor_id",
+                 "actor_partner", "ground", "created_at", "prev_hash"):
+        assert getattr(stored, name) == getattr(entry, name), name
+    assert stored.started_at == started
+    assert stored.categories == ("gezondheid",) and stored.rule_ids == ("S4", "S9")
+    assert stored.allowed is False and stored.step is None
+
+
+def test_the_log_holds_only_a_pseudonym(record):
+    entry = log_append(record(subject_id="person:4242"))
+    assert "person:4242" not in entry.document
+    assert entry.subject_pseudonym == subject_pseudonym("person:4242")
+    assert len(entry.subject_pseudonym) == 64
+    assert subject_pseudonym("person:4243") is None  # no key, no pseudonym
+
+
+def test_generated_ids_have_the_trace_context_shape(record):
+    first, second = log_append_many([record(), record()])
+    assert len(first.trace_id) == 32 and int(first.trace_id, 16)
+    assert len(first.span_id) == 16 and int(first.span_id, 16)
+    assert first.trace_id == second.trace_id  # one operation, one trace
+    assert first.span_id != second.span_id
+
+
+def test_append_many_chains_in_order(record):
+    entries = log_append_many([record(subject_id=f"person:{i}") for i in range(50)])
+    assert [e.seq for e in entries] == list(range(1, 51))
+    assert all(b.prev_hash == a.entry_hash for a, b in itertools.pairwise(entries))
+    assert verify_log().count == 50
+
+
+def test_created_at_never_decreases(record):
+    entries = [log_append(record()) for _ in range(20)]
+    times = [LogEntry.objects.get(seq=e.seq).created_at for e in entries]
+    assert times == sorted(times)
+
+
+def test_the_entry_rolls_back_with_the_callers_transaction(record):
+    log_append(record())
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom), transaction.atomic():
+        log_append(record())
+        raise Boom
+    entry = log_append(record())
+    assert entry.seq == 2  # no gap: the rolled-back seq is taken again
+    assert verify_log().ok
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("action", "shred"),
+        ("status", "maybe"),
+        ("subject_id", ""),
+        ("purpose", None),
+        ("trace_id", "XYZ"),
+        ("trace_id", "0" * 32),
+        ("span_id", "abc"),
+        ("categories", ("a,b",)),
+        ("categories", ("with space",)),
+        ("rule_ids", ("",)),
+        ("categories", "naw"),
+        ("allowed", "yes"),
+        ("started_at", dt.datetime(2026, 1, 1)),  # naive
+        ("actor_id", "nul\x00"),
+    ],
+)
+def test_invalid_records_are_refused_before_anything_is_written(record, field, value):
+    with pytest.raises(LogRecordInvalid):
+        log_append(record(**{field: value}))
+    assert LogEntry.objects.count() == 0
+
+
+def test_an_invalid_record_in_a_batch_writes_nothing(record):
+    with pytest.raises(LogRecordInvalid):
+        log_append_many([record(), record(action="shred")])
+    assert LogEntry.objects.count() == 0
+
+
+def test_erasing_a_subject_keeps_the_entries_verifiable(record):
+    kept = log_append(record(subject_id="person:1"))
+    erased = [log_append(record(subject_id="person:2")) for _ in range(3)]
+    pseudonym = subject_pseudonym("person:2")
+    assert pseudonym == erased[0].subject_pseudonym
+    checkpoint_create()
+    subject_key_destroy("person:2")
+    assert subject_pseudonym("person:2") is None
+    assert list(selectors.entries_for_subject("person:2")) == []
+    # The entries are still there, under a pseudonym nobody can link any more.
+    assert LogEntry.objects.filter(subject_pseudonym=pseudonym).count() == 3
+    assert subject_pseudonym("person:1") == kept.subject_pseudonym
+    assert verify_log().ok
+    again = log_append(record(subject_id="person:2"))
+    assert again.subject_pseudonym != pseudonym
+    assert verify_log().ok
+
+
+def test_selectors_answer_the_questions(record):
+    t0 = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
+    log_append(record(subject_id="person:1", case_ref="c-1", started_at=t0))
+    log_append(record(subject_id="person:2", action="disclose", recipient_partner="politie",
+                      case_ref="c-1", started_at=t0 + dt.timedelta(hours=1)))
+    log_append(record(subject_id="person:1", action="disclose", recipient_partner="ggz",
+                      case_ref="c-2", started_at=t0 + dt.timedelta(hours=2)))
+    log_append(record(subject_id="person:1", action="view", recipient_partner="politie",
+                      case_ref=None, started_at=t0 + dt.timedelta(hours=3)))
+    assert [e.seq for e in selectors.entries_for_subject("person:1")] == [1, 3, 4]
+    assert [e.seq for e in selectors.disclosures_to_partner("politie")] == [2]
+    assert [e.seq for e in selectors.entries_for_case("c-1")] == [1, 2]
+    between = selectors.entries_between(t0 + dt.timedelta(minutes=30), t0 + dt.timedelta(hours=3))
+    assert [e.seq for e in between] == [2, 3]
+    assert [e.seq for e in selectors.entries_between(None, t0 + dt.timedelta(minutes=1))] == [1]
+
+
+def test_the_orm_has_no_way_to_change_the_log(record):
+    entry = log_append(record())
+    checkpoint = checkpoint_create()
+    for model, obj in ((LogEntry, entry), (Checkpoint, checkpoint)):
+        with pytest.raises(AppendOnly):
+            model.objects.filter(pk=obj.pk).update(status="x")
+        with pytest.raises(AppendOnly):
+            model.objects.filter(pk=obj.pk).delete()
+        with pytest.raises(AppendOnly):
+            model.objects.all().delete()
+        with pytest.raises(AppendOnly):
+            obj.save()
+        with pytest.raises(AppendOnly):
+            obj.delete()
+        with pytest.raises(AppendOnly):
+            model.objects.create()
+        with pytest.raises(AppendOnly):
+            model._base_manager.all().delete()
+    assert verify_log().ok
+
+
+def test_a_checkpoint_signs_the_log_and_repeats_when_nothing_changed(record):
+    log_append_many([record() for _ in range(3)])
+    first = checkpoint_create()
+    assert (first.number, first.seq) == (1, 3)
+    assert checkpoint_create().number == 1
+    log_append(record())
+    second = checkpoint_create()
+    assert (second.number, second.seq) == (2, 4)
+    result = verify_log()
+    assert result.ok and result.checkpoint == 2 and result.checkpoint_seq == 4
+
+
+def test_a_checkpoint_of_the_empty_log(record):
+    assert checkpoint_create().seq == 0
+    assert verify_log().ok
+    log_append(record())
+    assert verify_log().ok
+
+
+def test_empty_log_verifies():
+    result = verify_log()
+    assert result.ok and result.count == 0 and result.checkpoint is None
+
+
+def test_make_record_helper_is_valid():
+    assert make_record().action == "view"
