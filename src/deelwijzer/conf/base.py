@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "deelwijzer.accounts",
     "deelwijzer.covenant",
     "deelwijzer.processing_log",
+    "deelwijzer.persons",
     "deelwijzer.ui",
     "deelwijzer.demo",
 ]
