@@ -133,6 +133,16 @@ class _AppendOnlyModel(models.Model):
         raise AppendOnly("the processing log is append-only")
 
 
+class SeqField(models.BigIntegerField):  # type: ignore[type-arg]
+    """The sequence number. On SQLite an ``integer`` primary key, the table's rowid itself:
+    no separate index to write on every append, and a scan in seq order reads the table."""
+
+    def db_type(self, connection: BaseDatabaseWrapper) -> str | None:
+        if connection.vendor == "sqlite":
+            return "integer"
+        return super().db_type(connection)
+
+
 def _generated(key: str, field: models.Field[Any, Any], kind: str = "text") -> Any:
     return models.GeneratedField(
         expression=DocumentKey(key, kind), output_field=field, db_persist=True
@@ -142,7 +152,7 @@ def _generated(key: str, field: models.Field[Any, Any], kind: str = "text") -> A
 class LogEntry(_AppendOnlyModel):
     """One line per data subject per processing operation (Logboek Dataverwerkingen)."""
 
-    seq = models.BigIntegerField(_("sequence number"), primary_key=True)
+    seq = SeqField(_("sequence number"), primary_key=True)
     entry_hash = models.CharField(_("entry hash"), max_length=64)
     document = models.TextField(_("document (hashed)"))
     # Generated from the document, for the questions the log answers.

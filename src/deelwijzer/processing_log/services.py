@@ -151,28 +151,30 @@ class _Prepared:
     """A validated record, encoded as far as it can be before the append lock."""
 
     subject_id: str
-    data: dict[str, Any]  # the document's body keys but the pseudonym
-    before: str  # the JSON body up to the pseudonym: '"trace_id":...,"action":"view"'
+    data: dict[str, Any]  # the document's body keys, the pseudonym still empty
+    before: str  # the JSON body up to the pseudonym: '"trace_id":...,"action":"view",'
     after: str  # the JSON body after the pseudonym: '"actor_id":...}'
     started_at: datetime
 
     def body(self, pseudonym: str) -> str:
-        return f'{self.before},"subject_pseudonym":"{pseudonym}",{self.after}'
+        return f'{self.before}"subject_pseudonym":"{pseudonym}",{self.after}'
 
 
-def _prepare(record: LogRecord, trace_id: str, now: datetime) -> _Prepared:
-    if not isinstance(record, LogRecord):
+_PSEUDONYM_SLOT = '"subject_pseudonym":"",'  # only the key can be followed by an unescaped '"'
+
+
+def _prepare(record: LogRecord, trace_id: str, now: datetime, now_text: str) -> _Prepared:
+    if type(record) is not LogRecord:
         raise LogRecordInvalid(f"a LogRecord is required, got {type(record).__name__}")
     _check_text(record)
     if record.action not in ACTIONS:
         raise LogRecordInvalid(f"action: one of {sorted(ACTIONS)}, got {record.action!r}")
     if record.status not in STATUSES:
         raise LogRecordInvalid(f"status: one of {sorted(STATUSES)}, got {record.status!r}")
-    if not isinstance(record.allowed, bool):
+    if record.allowed is not True and record.allowed is not False:
         raise LogRecordInvalid(f"allowed: a bool is required, got {record.allowed!r}")
     started = _when("started_at", record.started_at, now)
-    ended = _when("ended_at", record.ended_at, now)
-    before = {
+    data = {
         "trace_id": trace_id if record.trace_id is None else _hex_id(
             "trace_id", record.trace_id, _TRACE_ID, 32),
         "span_id": _hex_id("span_id", record.span_id, _SPAN_ID, 16),
@@ -183,8 +185,7 @@ def _prepare(record: LogRecord, trace_id: str, now: datetime) -> _Prepared:
         "purpose": record.purpose,
         "step": record.step,
         "action": record.action,
-    }
-    after = {
+        "subject_pseudonym": "",
         "actor_id": record.actor_id,
         "actor_partner": record.actor_partner,
         "recipient_partner": record.recipient_partner,
@@ -193,18 +194,19 @@ def _prepare(record: LogRecord, trace_id: str, now: datetime) -> _Prepared:
         "allowed": record.allowed,
         "rule_ids": _codes("rule_ids", record.rule_ids),
         "case_ref": record.case_ref,
-        "started_at": format_datetime(started),
-        "ended_at": format_datetime(ended),
+        "started_at": now_text if record.started_at is None else format_datetime(started),
+        "ended_at": now_text if record.ended_at is None else format_datetime(
+            _when("ended_at", record.ended_at, now)),
         "status": record.status,
     }
-    before_json = encode_body(before)[:-1]  # without the closing brace
-    after_json = encode_body(after)
-    try:
-        before_json.encode()
-        after_json.encode()
-    except UnicodeEncodeError as error:
-        raise LogRecordInvalid(f"a text field is not valid Unicode: {error}") from None
-    return _Prepared(record.subject_id, {**before, **after}, before_json, after_json, started)
+    body = encode_body(data)
+    if not body.isascii():
+        try:
+            body.encode()
+        except UnicodeEncodeError as error:
+            raise LogRecordInvalid(f"a text field is not valid Unicode: {error}") from None
+    before, after = body.split(_PSEUDONYM_SLOT, 1)
+    return _Prepared(record.subject_id, data, before, after, started)
 
 
 # --- the append lock and the subject keys -------------------------------------------------------
@@ -273,10 +275,12 @@ def log_append_many(records: Sequence[LogRecord]) -> list[LogEntry]:
         return []
     batch_trace = secrets.token_hex(16)
     now = timezone.now()
-    prepared = [_prepare(record, batch_trace, now) for record in records]
+    now_text = format_datetime(now)
+    prepared = [_prepare(record, batch_trace, now, now_text) for record in records]
     connection = connections[DEFAULT_DB_ALIAS]
-    connection.ensure_connection()
-    if connection.in_atomic_block or not connection.get_autocommit():
+    if connection.connection is None:
+        connection.ensure_connection()
+    if connection.in_atomic_block or not connection.autocommit:
         with transaction.atomic(using=connection.alias, savepoint=False):
             return _append(connection, prepared, own_transaction=False)
     # On its own: one short transaction, begun and committed on the DB-API connection. This

@@ -1,0 +1,299 @@
+"""Throughput of the processing log (issue 3, item 8).
+
+Measures, on a fresh database of its own:
+
+- ``append_per_s``: durable single appends, each ``log_append`` its own committed transaction
+  (SQLite: WAL, synchronous=NORMAL, BEGIN IMMEDIATE, as configured in the settings), on an empty
+  log; ``append_per_s_1m`` the same at the end of the 1M-entry log;
+- ``verify_per_s``: ``verify_log()`` over the whole 1M-entry log (every hash and link, the
+  checkpoint), entries per second;
+- ``hashlib_per_s``: a bare ``hashlib.sha256`` chain, in the same run, over as many entries of
+  the same documents (``h = sha256(h + document).digest()``, documents already in memory);
+  ``verify_ratio`` = verify_per_s / hashlib_per_s;
+- ``subject_query_ms_1m``: one subject's history (``entries_for_subject``, read to the end) on the
+  1M-entry log, the median over 50 subjects (about ten entries each);
+  ``subject_query_ms_10m`` with ``--ten-million``.
+
+The 1M entries are written with ``log_append_many`` in batches of 5,000 (the chain computed in
+Python, rows inserted with executemany or multi-row VALUES), through the triggers.
+
+SQLite by default (a temporary file database, migrated here); PostgreSQL when DATABASE_URL is
+set (a database ``deelwijzer_bench_<pid>`` is created on that server and dropped afterwards).
+
+    .venv/bin/python bench/log.py                  # readable figures
+    .venv/bin/python bench/log.py --json           # ... and one JSON object on the last line
+    .venv/bin/python bench/log.py --json > base.json
+    .venv/bin/python bench/log.py --baseline base.json   # exit 1 on a regression > 25%
+    scripts/with-postgres .venv/bin/python bench/log.py --json
+
+Targets: append_per_s >= 5,000 on SQLite, verify_ratio >= 0.5, subject_query_ms_1m <= 50.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+REGRESSION = 0.25  # --baseline: fail when a figure gets more than 25% worse
+HIGHER_IS_BETTER = ("append_per_s", "append_per_s_1m", "verify_per_s", "verify_ratio")
+LOWER_IS_BETTER = ("subject_query_ms_1m", "subject_query_ms_10m")
+SUBJECTS_PER_MILLION = 100_000
+BATCH = 5_000
+
+
+@contextmanager
+def bench_database(keep: bool) -> Iterator[str]:
+    """Point DATABASE_URL at a fresh database for this run; remove it afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url or url.startswith("sqlite"):
+        folder = Path(tempfile.mkdtemp(prefix="deelwijzer-bench-log-"))
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+        try:
+            yield "sqlite"
+        finally:
+            if not keep:
+                shutil.rmtree(folder, ignore_errors=True)
+        return
+    import psycopg
+
+    name = f"deelwijzer_bench_{os.getpid()}"
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(scheme="postgresql"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
+    try:
+        yield "postgresql"
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not keep:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def setup_django() -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "deelwijzer.conf.test"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def record(n: int, subjects: int, **overrides: Any) -> Any:
+    from deelwijzer.processing_log.services import LogRecord
+
+    action = ("view", "view", "record", "disclose", "view", "copy")[n % 6]
+    values: dict[str, Any] = {
+        "activity_id": f"toekomst/2024-1/veiligheid-kind/{('signaal', 'analyse', 'plan')[n % 3]}",
+        "covenant_version": "2024-1",
+        "purpose": "veiligheid-kind",
+        "step": ("signaal", "analyse", "plan")[n % 3],
+        "action": action,
+        "subject_id": f"person:{n % subjects}",
+        "actor_id": str(1000 + n % 300),
+        "actor_partner": ("jeugdbescherming", "veilig-thuis", "ggz", "gemeente")[n % 4],
+        "recipient_partner": ("raad", "politie", "ggz")[n % 3] if action == "disclose" else None,
+        "ground": "6.1.e",
+        "categories": ("naw", "gezondheid") if n % 2 else ("naw",),
+        "allowed": n % 7 != 0,
+        "rule_ids": ("S1", "S4") if n % 7 else ("S4",),
+        "case_ref": f"case-{n % 20_000}" if n % 5 else None,
+        "status": "ok" if n % 7 else "refused",
+    }
+    values.update(overrides)
+    return LogRecord(**values)
+
+
+def timed(function: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = function()
+    return time.perf_counter() - start, value
+
+
+def measure_appends(count: int, subjects: int) -> float:
+    from deelwijzer.processing_log.services import log_append
+
+    records = [record(n, subjects) for n in range(count)]
+    start = time.perf_counter()
+    for r in records:
+        log_append(r)
+    return count / (time.perf_counter() - start)
+
+
+def build(target: int, subjects: int, report: Callable[[str], None]) -> float:
+    """Fill the log up to ``target`` entries in batches; entries per second."""
+    from deelwijzer.processing_log.models import LogEntry
+    from deelwijzer.processing_log.services import log_append_many
+
+    have = LogEntry.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+    start = time.perf_counter()
+    n = have
+    while n < target:
+        size = min(BATCH, target - n)
+        log_append_many([record(n + i, subjects) for i in range(size)])
+        n += size
+        if n % 200_000 < BATCH:
+            report(f"  ... {n:,} entries")
+    return (n - have) / max(time.perf_counter() - start, 1e-9)
+
+
+def measure_verify() -> tuple[float, int]:
+    from deelwijzer.processing_log.services import checkpoint_create
+    from deelwijzer.processing_log.verify import verify_log
+
+    checkpoint_create()
+    seconds, result = timed(verify_log)
+    if not result.ok:
+        raise SystemExit(f"the benchmark log does not verify: {result.problem}")
+    return result.count / seconds, result.count
+
+
+def measure_hashlib(count: int) -> float:
+    """A bare SHA-256 chain over ``count`` entries of the log's own documents."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document FROM processing_log_logentry ORDER BY seq LIMIT 100000"
+        )
+        documents = [document.encode() for (document,) in cursor.fetchall()]
+    sha256 = hashlib.sha256
+    start = time.perf_counter()
+    digest = b""
+    remaining = count
+    while remaining > 0:
+        for document in documents[:remaining]:
+            digest = sha256(digest + document).digest()
+        remaining -= len(documents)
+    return count / (time.perf_counter() - start)
+
+
+def measure_subject_query(subjects: int, samples: int = 50) -> tuple[float, float]:
+    """Median milliseconds to read one subject's whole history; mean entries per subject."""
+    from deelwijzer.processing_log.selectors import entries_for_subject
+
+    rng = random.Random(3)  # noqa: S311 (a fixed sample, not a secret)
+    times: list[float] = []
+    sizes: list[int] = []
+    for subject in rng.sample(range(subjects), samples):
+        start = time.perf_counter()
+        history = list(entries_for_subject(f"person:{subject}"))
+        times.append((time.perf_counter() - start) * 1000)
+        sizes.append(len(history))
+    return statistics.median(times), statistics.mean(sizes)
+
+
+def run(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
+    from django.db import connection
+
+    subjects = SUBJECTS_PER_MILLION * args.rows // 1_000_000
+    result: dict[str, Any] = {
+        "database": connection.vendor,
+        "database_version": ".".join(map(str, connection.get_database_version())),
+        "python": platform.python_version(),
+        "rows": args.rows,
+    }
+    say(f"processing log on {connection.vendor} {result['database_version']}")
+    result["append_per_s"] = round(measure_appends(args.appends, subjects))
+    say(f"durable single appends (empty log):  {result['append_per_s']:>10,} /s"
+        f"   ({args.appends:,} appends, each its own transaction)")
+    say(f"building a {args.rows:,}-entry log ({subjects:,} subjects) ...")
+    result["build_per_s"] = round(build(args.rows, subjects, say))
+    say(f"bulk appends (batches of {BATCH:,}):    {result['build_per_s']:>10,} /s")
+    result["append_per_s_1m"] = round(measure_appends(args.appends, subjects))
+    say(f"durable single appends (1M log):     {result['append_per_s_1m']:>10,} /s")
+    verify_rate, count = measure_verify()
+    result["verify_per_s"] = round(verify_rate)
+    result["hashlib_per_s"] = round(measure_hashlib(count))
+    result["verify_ratio"] = round(verify_rate / result["hashlib_per_s"], 3)
+    say(f"verify ({count:,} entries):            {result['verify_per_s']:>10,} /s")
+    say(f"bare hashlib chain, same count:      {result['hashlib_per_s']:>10,} /s"
+        f"   (verify at {result['verify_ratio']:.0%} of it)")
+    median, size = measure_subject_query(subjects)
+    result["subject_query_ms_1m"] = round(median, 2)
+    result["subject_entries_1m"] = round(size, 1)
+    say(f"one subject's history (1M log):      {median:>10.2f} ms"
+        f"   (median of 50 subjects, {size:.1f} entries each)")
+    if args.ten_million:
+        say("building the log up to 10,000,000 entries ...")
+        build(10_000_000, subjects, say)
+        median, size = measure_subject_query(subjects)
+        result["subject_query_ms_10m"] = round(median, 2)
+        result["subject_entries_10m"] = round(size, 1)
+        say(f"one subject's history (10M log):     {median:>10.2f} ms"
+            f"   (median of 50 subjects, {size:.1f} entries each)")
+    return result
+
+
+def compare(result: dict[str, Any], baseline_file: Path) -> list[str]:
+    lines = [line for line in baseline_file.read_text("utf-8").splitlines() if line.strip()]
+    baseline = json.loads(lines[-1])
+    problems = []
+    for key in HIGHER_IS_BETTER:
+        old, new = baseline.get(key), result.get(key)
+        if old and new is not None and new < old * (1 - REGRESSION):
+            problems.append(f"{key}: {new} < {old} - 25%")
+    for key in LOWER_IS_BETTER:
+        old, new = baseline.get(key), result.get(key)
+        if old and new is not None and new > old * (1 + REGRESSION):
+            problems.append(f"{key}: {new} > {old} + 25%")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="end with one JSON object")
+    parser.add_argument("--baseline", type=Path, help="saved --json output to compare with")
+    parser.add_argument("--appends", type=int, default=5_000, help="single appends to time")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="size of the large log")
+    parser.add_argument("--ten-million", action="store_true",
+                        help="also grow the log to 10M entries and time the subject query")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    args = parser.parse_args(argv)
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+
+    with bench_database(args.keep):
+        setup_django()
+        result = run(args, say)
+        from django.db import connections
+
+        connections.close_all()
+    status = 0
+    if args.baseline is not None:
+        regressions = compare(result, args.baseline)
+        for line in regressions:
+            say(f"REGRESSION {line}")
+        if regressions:
+            status = 1
+        else:
+            say(f"no regression against {args.baseline}")
+    if args.json:
+        print(json.dumps(result, sort_keys=True))
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
