@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
 
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from deelwijzer.processing_log import keys, triggers
@@ -281,8 +281,12 @@ def verify_log(*, chunk_size: int = 20_000, using: str = DEFAULT_DB_ALIAS) -> Ve
             # Read the file through a memory map: a fifth faster on a large log. Per connection.
             cursor.execute("PRAGMA mmap_size = 1073741824")
     warning = _trigger_warning(connection)
-    warnings = (warning,) if warning else ()
-    schema = _schema_problem(connection)
+    warnings: tuple[str, ...] = (warning,) if warning else ()
+    try:
+        schema = _schema_problem(connection)
+    except DatabaseError as error:  # e.g. no right to create a temporary table
+        schema = None
+        warnings = (*warnings, f"the generated columns could not be checked: {error}")
     if schema:
         return VerifyResult(
             ok=False, count=0, checkpoint=None, problem=schema, entry_seq=None, kind=SCHEMA,
