@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "deelwijzer.covenant",
     "deelwijzer.processing_log",
     "deelwijzer.persons",
+    "deelwijzer.cases",
     "deelwijzer.ui",
     "deelwijzer.demo",
 ]
