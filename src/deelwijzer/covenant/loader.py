@@ -556,7 +556,9 @@ def _translate(error: ValidationError, data: dict[str, Any], lines: LineMap) -> 
             issues.append(_recipient_issue(loc, ["ground", "basis"], data, lines, value))
             continue
 
-        if loc and loc[-1] == "[key]":
+        # pydantic marks a bad dictionary key (a rule_articles key) with "[key]"; a file's
+        # own key spelled "[key]" is an unknown key like any other.
+        if len(loc) >= 2 and loc[-1] == "[key]" and kind != "extra_forbidden":
             rule = str(loc[-2])
             path = loc[:-1]
             issues.append(CovenantIssue(
