@@ -125,7 +125,12 @@ class Consultation(models.Model):
     inform_when = models.CharField(_("family informed"), max_length=6,
                                    choices=InformWhen.choices, blank=True, default="")
     agenda = models.TextField(_("agenda"), blank=True, default="")
-    minutes = models.TextField(_("minutes"), blank=True, default="")
+    minutes = models.TextField(_("minutes"), blank=True, default="",
+                               help_text="anonymous consultations only: checked, not identifying")
+    # Named consultations: the minutes are personal data, encrypted at rest, with the data
+    # categories the policy decided on when they were recorded.
+    minutes_encrypted = models.BinaryField(null=True, blank=True)
+    minutes_categories = models.JSONField(default=list, blank=True)
     scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                      related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

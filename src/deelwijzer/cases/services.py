@@ -246,6 +246,18 @@ def case_step_advance(*, professional: Professional, case: Case, to_step: str) -
     return case
 
 
+@gateway
+def case_close(*, professional: Professional, case: Case) -> Case:
+    """The case director closes the case: no further involvements or steps."""
+    if case.director_id != professional.pk:
+        raise InvalidPersonData("professional", "not_case_director")
+    if case.closed_at is not None:
+        raise InvalidPersonData("case", "closed")
+    case.closed_at = timezone.now()
+    case.save(update_fields=["closed_at"])
+    return case
+
+
 # --- consultations ----------------------------------------------------------------------------
 
 
@@ -339,15 +351,47 @@ def consultation_record_family_absence(
 
 @gateway
 def consultation_minutes_record(*, professional: Professional, consultation: Consultation,
-                                minutes: str) -> Consultation:
-    """Record the minutes; in an anonymous consultation nothing identifying (K2)."""
-    if consultation.case is None:
+                                minutes: str, categories: Iterable[str] = ()) -> Consultation:
+    """Record the minutes. Anonymous: nothing identifying (K2), nothing logged. Named: the
+    minutes are personal data: the policy decides a RECORD of ``categories`` under the case's
+    current step (one log line per household member) and the text is encrypted at rest."""
+    case = consultation.case
+    if case is None:
         _check_anonymous(consultation.partnership, minutes=minutes)
-    elif involvement_of(consultation.case, professional) is None:
+        consultation.minutes = minutes
+        consultation.save(update_fields=["minutes"])
+        return consultation
+    if involvement_of(case, professional) is None:
         raise InvalidPersonData("professional", "not_involved")
-    consultation.minutes = minutes
-    consultation.save(update_fields=["minutes"])
+    minutes = _required(minutes, "minutes")
+    categories = sorted(set(categories))
+    if not categories:
+        raise InvalidPersonData("categories", "required")
+    context = case_context(case, professional)
+    for person in _members(case.household):
+        _process(professional=professional, person=person, action=Action.RECORD,
+                 categories=categories, context=context)
+    consultation.minutes_encrypted = crypto.encrypt(minutes)
+    consultation.minutes_categories = categories
+    consultation.save(update_fields=["minutes_encrypted", "minutes_categories"])
     return consultation
+
+
+@gateway
+def consultation_minutes_view(*, professional: Professional, consultation: Consultation) -> str:
+    """Read the minutes. Named: a VIEW per household member of data the dossier partner keeps
+    (C5): only those with a role in the case (P4), and not an informant."""
+    case = consultation.case
+    if case is None:
+        return consultation.minutes
+    if consultation.minutes_encrypted is None:
+        return ""
+    context = case_context(case, professional)
+    for person in _members(case.household):
+        _process(professional=professional, person=person, action=Action.VIEW,
+                 categories=consultation.minutes_categories, context=context,
+                 contributor=case.dossier_partner.key)
+    return crypto.decrypt(consultation.minutes_encrypted)
 
 
 # --- contributions ----------------------------------------------------------------------------

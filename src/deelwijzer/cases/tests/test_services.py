@@ -320,3 +320,34 @@ def test_a_whole_consultation_leaves_a_verifiable_log(demo, case, meeting):
     result = verify_log()
     assert result.ok, result.problem
     assert result.count >= entries_for_case(case.reference).count() > 0
+
+
+def test_named_minutes_go_through_the_policy_and_are_encrypted(demo, case, meeting):
+    consultation, _ggz, _vt = meeting
+    with pytest.raises(InvalidPersonData) as error:
+        services.consultation_minutes_record(professional=demo.director,
+                                             consultation=consultation, minutes="Besproken")
+    assert (error.value.field, error.value.code) == ("categories", "required")
+    before = entries_for_case(case.reference).count()
+    services.consultation_minutes_record(
+        professional=demo.director, consultation=consultation,
+        minutes="Moeder Eva vertelde over de zorgen", categories=["aard-zorgen"])
+    assert entries_for_case(case.reference).count() == before + 2
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT minutes, minutes_encrypted FROM cases_consultation")
+        plain, raw = cursor.fetchone()
+    assert plain == "" and b"Eva" not in bytes(raw)
+    assert services.consultation_minutes_view(
+        professional=demo.prof("veilig-thuis"), consultation=consultation).startswith("Moeder")
+    with pytest.raises(ProcessingRefused) as refused:
+        services.consultation_minutes_view(professional=demo.prof("cjg-aldermeer"),
+                                           consultation=consultation)
+    assert "P4" in refused.value.decision.rule_ids
+
+
+def test_a_closed_case_takes_no_new_involvements(demo, case):
+    services.case_close(professional=demo.director, case=case)
+    assert case.closed_at is not None
+    with pytest.raises(InvalidPersonData) as error:
+        involve(demo, case, "ggz-zijlstroom")
+    assert (error.value.field, error.value.code) == ("case", "closed")
