@@ -25,8 +25,8 @@ _DATES = (
     re.compile(rf"(?<!\d)\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}(?!\d)", re.IGNORECASE),
 )
 _ADDRESS = re.compile(
-    r"\b(?:naam|name|mevrouw|mevr|mw|meneer|mijnheer|dhr|heer|mr|mrs|ms)\b[.:]?\s+"
-    r"(?:van\s+|de\s+|der\s+|den\s+)*[A-ZÀ-Ý]", re.IGNORECASE)
+    r"\b(?i:naam|name|mevrouw|mevr|mw|meneer|mijnheer|dhr|heer|mr|mrs|ms)\b[.:]?\s+"
+    r"(?:van\s+|de\s+|der\s+|den\s+|ter\s+|te\s+)*[A-ZÀ-Ý]")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Capitalised words that name no one: legal sources and common capitalised terms.
