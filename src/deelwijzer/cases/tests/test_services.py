@@ -351,3 +351,19 @@ def test_a_closed_case_takes_no_new_involvements(demo, case):
     with pytest.raises(InvalidPersonData) as error:
         involve(demo, case, "ggz-zijlstroom")
     assert (error.value.field, error.value.code) == ("case", "closed")
+
+
+def test_a_shell_informant_contributes_but_reads_nothing(demo, case, meeting):
+    consultation, ggz, _vt = meeting
+    police = involve(demo, case, "politie", role=CaseRole.INFORMANT, reason="Incidenten")
+    consultation = named(demo, case, ggz, police)
+    own = services.contribution_add(professional=demo.prof("politie"), consultation=consultation,
+                                    text="Twee meldingen huiselijk geweld",
+                                    categories=["aard-zorgen"], nature="fact")
+    other = services.contribution_add(professional=demo.prof("ggz-zijlstroom"),
+                                      consultation=consultation, text="Zorgen",
+                                      categories=["aard-zorgen"], nature="fact", permission=True)
+    assert own.owner_partner.key == "politie"
+    with pytest.raises(ProcessingRefused) as error:
+        services.contribution_view(professional=demo.prof("politie"), contribution=other)
+    assert "P4" in error.value.decision.rule_ids
