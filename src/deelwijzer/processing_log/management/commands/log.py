@@ -5,22 +5,17 @@
     deelwijzer log checkpoint [--lang nl|en]
 
 Exit status: 0 when all is well, 1 when the log does not verify, 2 when the command could not
-do its work (no database, no table, no signing key); never a traceback. The subcommand
-plumbing follows ``deelwijzer covenant`` (one method per subcommand, marked with
-:func:`subcommand`); it is repeated here because the log may not import other apps.
+do its work (no database, no table, no signing key); never a traceback. Subcommands are
+methods of a :class:`deelwijzer.subcommands.CommandGroup`.
 """
 
 from __future__ import annotations
 
-import argparse
-import inspect
-from collections.abc import Callable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -28,36 +23,7 @@ from deelwijzer.processing_log.export import write_jsonl
 from deelwijzer.processing_log.keys import SigningKeyUnavailable
 from deelwijzer.processing_log.services import checkpoint_create
 from deelwijzer.processing_log.verify import VerifyResult, verify_log
-
-Handler = Callable[..., int]
-H = TypeVar("H", bound=Handler)
-
-_MARK = "_log_subcommand"
-
-
-@dataclass(frozen=True)
-class Argument:
-    names: tuple[str, ...]
-    options: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Subcommand:
-    name: str | None
-    arguments: tuple[Argument, ...]
-
-
-def argument(*names: str, **options: Any) -> Argument:
-    return Argument(names, options)
-
-
-def subcommand(*arguments: Argument, name: str | None = None) -> Callable[[H], H]:
-    def mark(method: H) -> H:
-        setattr(method, _MARK, Subcommand(name, arguments))
-        return method
-
-    return mark
-
+from deelwijzer.subcommands import CommandGroup, argument, subcommand
 
 LANGUAGES = ("nl", "en")
 LANG = argument("--lang", choices=LANGUAGES, default="nl", help="language of the messages")
@@ -162,43 +128,9 @@ def _when(value: str | None, *, end: bool) -> datetime | None:
     return moment
 
 
-class Command(BaseCommand):
+class Command(CommandGroup):
     help = "Work with the processing log (verify, export, checkpoint)."
     requires_system_checks: list[str] = []  # must run even when other checks fail
-
-    # --- plumbing: one method per subcommand ------------------------------------------------
-
-    @classmethod
-    def subcommands(cls) -> Iterator[tuple[str, str, Subcommand]]:
-        seen: set[str] = set()
-        for klass in reversed(cls.__mro__):
-            for attribute, value in vars(klass).items():
-                spec = getattr(value, _MARK, None)
-                if isinstance(spec, Subcommand) and attribute not in seen:
-                    seen.add(attribute)
-                    yield spec.name or attribute.rstrip("_"), attribute, spec
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(
-            dest="subcommand", metavar="SUBCOMMAND", required=True, title="subcommands"
-        )
-        for name, attribute, spec in self.subcommands():
-            doc = inspect.cleandoc(getattr(self, attribute).__doc__ or "")
-            sub = commands.add_parser(
-                name,
-                help=doc.splitlines()[0] if doc else None,
-                description=doc or None,
-                formatter_class=argparse.RawDescriptionHelpFormatter,
-            )
-            for arg in spec.arguments:
-                sub.add_argument(*arg.names, **arg.options)
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        methods = {name: attribute for name, attribute, _spec in self.subcommands()}
-        handler: Handler = getattr(self, methods[options["subcommand"]])
-        code = handler(**options)
-        if code:
-            raise SystemExit(code)
 
     def _internal(self, lang: str, error: BaseException) -> int:
         message = f"{type(error).__name__}: {error}".strip().splitlines()[0]
