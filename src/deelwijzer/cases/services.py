@@ -15,7 +15,6 @@ everything but recording the own partner's data).
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterable
 
 from django.utils import timezone
@@ -43,17 +42,14 @@ from deelwijzer.persons import crypto
 from deelwijzer.persons.models import Household, HouseholdMember, Person
 from deelwijzer.persons.services import (
     Context,
+    Grounds,
     InvalidPersonData,
-    ProcessingRefused,
-    _actor,
     _own_partner,
     _process,
-    _subject,
     _version,
     gateway,
 )
-from deelwijzer.policy import Action, CaseRole, Decision, DecisionRequest, OnRecord, Reason, decide
-from deelwijzer.processing_log.services import LogRecord, log_append
+from deelwijzer.policy import Action, CaseRole
 
 CASE_OPEN_CATEGORIES = ("identiteit", "gezinssamenstelling")
 
@@ -379,8 +375,9 @@ def consultation_minutes_record(*, professional: Professional, consultation: Con
 
 @gateway
 def consultation_minutes_view(*, professional: Professional, consultation: Consultation) -> str:
-    """Read the minutes. Named: a VIEW per household member of data the dossier partner keeps
-    (C5): only those with a role in the case (P4), and not an informant."""
+    """Read the minutes. Named: a VIEW per household member, for those with a role in the case
+    (P4) but not an informant. The minutes are the meeting's record for its participants, so
+    no contributor's permission (K5) is asked: contributions carry their own."""
     case = consultation.case
     if case is None:
         return consultation.minutes
@@ -389,8 +386,7 @@ def consultation_minutes_view(*, professional: Professional, consultation: Consu
     context = case_context(case, professional)
     for person in _members(case.household):
         _process(professional=professional, person=person, action=Action.VIEW,
-                 categories=consultation.minutes_categories, context=context,
-                 contributor=case.dossier_partner.key)
+                 categories=consultation.minutes_categories, context=context)
     return crypto.decrypt(consultation.minutes_encrypted)
 
 
@@ -443,50 +439,6 @@ def contribution_add(
     )
 
 
-def _decide_view(*, professional: Professional, person: Person, contribution: Contribution,
-                 context: Context) -> None:
-    """The policy's VIEW decision for one subject, with K5 for contributions added here: the
-    policy applies K5 to sharing (disclose, copy, export) only, while a contribution is not to
-    be read by another partner without its owner's permission (001 Bijlage 2). Logged like
-    ``persons.services._process``."""
-    started = timezone.now()
-    t0 = time.perf_counter()
-    today = timezone.localdate()
-    version = _version(person.partnership)
-    index = policy_index(version)
-    owner = contribution.owner_partner.key
-    request = DecisionRequest(
-        actor=_actor(professional, context.case_role, today), action=Action.VIEW,
-        subject=_subject(person), categories=frozenset(contribution.categories),
-        purpose=context.purpose, step=context.step, ground=context.ground, recipient=None,
-        on_record=OnRecord(contributor=owner, contributor_permission=contribution.permission),
-        today=today,
-    )
-    decision = decide(index, request)
-    if decision.allowed and owner != request.actor.partner:
-        code = "contributor_permission" if contribution.permission else \
-            "contributor_permission_missing"
-        template = index.reasons[code]
-        k5 = Reason(template.rule, code, template.allowed, template.articles,
-                    {"contributor": owner})
-        decision = (Decision(True, (*decision.reasons, k5), decision.conditions, index.version)
-                    if contribution.permission else Decision(False, (k5,), (), index.version))
-    log_append(LogRecord(
-        activity_id=f"{person.partnership.key}/{version.label}/{context.purpose}/"
-                    f"{context.step or '-'}",
-        covenant_version=version.label, purpose=context.purpose, step=context.step,
-        action=Action.VIEW.value, subject_id=person.subject_id, actor_id=str(professional.pk),
-        actor_partner=request.actor.partner, recipient_partner=None, ground=context.ground,
-        categories=tuple(sorted(request.categories)), allowed=decision.allowed,
-        rule_ids=decision.rule_ids, case_ref=context.case_ref, trace_id=context.trace_id,
-        started_at=started,
-        ended_at=started + dt.timedelta(seconds=time.perf_counter() - t0),
-        status="ok" if decision.allowed else "refused",
-    ))
-    if not decision.allowed:
-        raise ProcessingRefused(decision)
-
-
 @gateway
 def contribution_view(*, professional: Professional, contribution: Contribution) -> str:
     """Read a contribution's text (logged as a VIEW per household member). P4: the actor's role
@@ -494,9 +446,11 @@ def contribution_view(*, professional: Professional, contribution: Contribution)
     only with its owner's permission."""
     case = _named_case(contribution.consultation)
     context = case_context(case, professional)
+    grounds = Grounds(contributor_permission=contribution.permission)
     for person in _members(case.household):
-        _decide_view(professional=professional, person=person, contribution=contribution,
-                     context=context)
+        _process(professional=professional, person=person, action=Action.VIEW,
+                 categories=contribution.categories, context=context, grounds=grounds,
+                 contributor=contribution.owner_partner.key)
     return crypto.decrypt(contribution.content_encrypted)
 
 

@@ -224,6 +224,7 @@ def _process(
         categories=tuple(sorted(request.categories)),
         allowed=decision.allowed,
         rule_ids=decision.rule_ids,
+        reasons=tuple(r.code for r in decision.reasons),
         case_ref=context.case_ref,
         trace_id=context.trace_id,
         started_at=started,

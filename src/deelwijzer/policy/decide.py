@@ -59,7 +59,8 @@ S11 police data (002 "verstrekking van politiegegevens"; Wpg art. 20)
   the actor's partner has no secrecy regime of its own.
 
 K5 contributor control (001 Bijlage 2, spelregels casusoverleg)
-- DISCLOSE, COPY or EXPORT of data another partner contributed needs that partner's permission.
+- VIEW, DISCLOSE, COPY or EXPORT of data another partner contributed needs that partner's
+  permission: nothing leaves the meeting, nor is read by another partner, without it.
 
 K7 own-dossier copy (003 art. 12.1, 12.4; 001 covenant 8.4)
 - The dossier holder (the case director's partner, C5) may copy into its dossier: that is where
@@ -322,6 +323,18 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
         else:
             supports.append(reasons["police_purpose_kept"])
 
+    # --- K5 contributor control --------------------------------------------------------------
+    if not own_data and (action == _VIEW or action in _SHARING):
+        assert contributor is not None
+        if on_record.contributor_permission:
+            supports.append(
+                _reason(index, "contributor_permission", {"contributor": contributor})
+            )
+        else:
+            refusals.append(
+                _reason(index, "contributor_permission_missing", {"contributor": contributor})
+            )
+
     if action in _SHARING:
         # --- S9 recipients -----------------------------------------------------------------------
         if recipient is None:
@@ -334,18 +347,6 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
             )
         else:
             supports.append(reasons["recipient_in_purpose"])
-
-        # --- K5 contributor control --------------------------------------------------------------
-        if not own_data:
-            assert contributor is not None
-            if on_record.contributor_permission:
-                supports.append(
-                    _reason(index, "contributor_permission", {"contributor": contributor})
-                )
-            else:
-                refusals.append(
-                    _reason(index, "contributor_permission_missing", {"contributor": contributor})
-                )
 
         # --- K7 own-dossier copy -----------------------------------------------------------------
         holder_copy = action == _COPY and request.dossier_holder == partner

@@ -8,7 +8,7 @@ off) with exactly the keys of :data:`DOCUMENT_KEYS`, in that order::
 ``entry_hash = SHA-256(UTF-8(document))`` in lowercase hex. The document holds ``seq`` and
 ``prev_hash`` at a fixed place at its start, so each entry commits to its position and, through
 ``prev_hash``, to every entry before it. Datetimes are UTC, ``YYYY-MM-DD HH:MM:SS.ffffff``.
-Codes (categories, rule ids) are one comma-separated string, in the order given.
+Codes (categories, rule ids, reason codes) are one comma-separated string, in the order given.
 
 The document is canonical by construction, not by re-serialisation: verification hashes the
 stored text itself, so there is nothing to normalise (no key order, whitespace or number
@@ -48,6 +48,7 @@ DOCUMENT_KEYS: tuple[str, ...] = (
     "categories",
     "allowed",
     "rule_ids",
+    "reasons",
     "case_ref",
     "started_at",
     "ended_at",

@@ -71,6 +71,7 @@ def ldv_record(seq: int, entry_hash: str, data: dict[str, Any]) -> dict[str, Any
         "deelwijzer.categories": list(split_codes(data["categories"])),
         "deelwijzer.decision.allowed": data["allowed"],
         "deelwijzer.decision.rule_ids": list(split_codes(data["rule_ids"])),
+        "deelwijzer.decision.reasons": list(split_codes(data["reasons"])),
         "deelwijzer.case_ref": data["case_ref"],
         "deelwijzer.status": data["status"],
         "deelwijzer.log.seq": seq,

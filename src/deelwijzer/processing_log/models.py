@@ -265,6 +265,11 @@ class LogEntry(_AppendOnlyModel):
         return split_codes(self.data["rule_ids"])
 
     @property
+    def reasons(self) -> tuple[str, ...]:
+        """The decision's reason codes (``deelwijzer.policy.CODES``)."""
+        return split_codes(self.data["reasons"])
+
+    @property
     def status(self) -> str:
         return str(self.data["status"])
 

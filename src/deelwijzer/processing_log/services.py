@@ -97,6 +97,9 @@ class LogRecord:
     started_at: datetime | None = None  # default: the time of the call
     ended_at: datetime | None = None  # default: the time of the call
     status: str = "ok"  # ok / refused / error
+    # The decision's reason codes (deelwijzer.policy.CODES): with the covenant version they
+    # give back the exact sentences the professional was shown (policy.explain).
+    reasons: tuple[str, ...] = ()
 
 
 class LogRecordInvalid(ValueError):
@@ -193,6 +196,7 @@ def _prepare(record: LogRecord, trace_id: str, now: datetime, now_text: str) -> 
         "categories": _codes("categories", record.categories),
         "allowed": record.allowed,
         "rule_ids": _codes("rule_ids", record.rule_ids),
+        "reasons": _codes("reasons", record.reasons),
         "case_ref": record.case_ref,
         "started_at": now_text if record.started_at is None else format_datetime(started),
         "ended_at": now_text if record.ended_at is None else format_datetime(

@@ -361,6 +361,18 @@ CASES = [
         request(on_record=OnRecord(consents=(consent(),), contributor="cjg-aldermeer")),
         False, "K5", "contributor_permission_missing", "b2-2.2.5",
     ),
+    Case(
+        "K5 another partner reads a contribution with the contributor's permission",
+        request(action=Action.VIEW, recipient=None, step=None,
+                on_record=OnRecord(contributor="cjg-aldermeer", contributor_permission=True)),
+        True, "K5", "contributor_permission", "b2-2.2.5",
+    ),
+    Case(
+        "K5 another partner may not read a contribution without that permission",
+        request(action=Action.VIEW, recipient=None, step=None,
+                on_record=OnRecord(contributor="cjg-aldermeer")),
+        False, "K5", "contributor_permission_missing", "b2-2.2.5",
+    ),
     # K7
     Case(
         "K7 the dossier holder copies into its dossier",
