@@ -89,6 +89,8 @@ def test_refused_disclosure_is_logged_and_nothing_is_disclosed(director):
     last = list(entries_for_subject(child.subject_id))[-1]
     assert (last.action, last.allowed, last.status) == ("disclose", False, "refused")
     assert "S4" in last.rule_ids
+    # The log keeps the reason codes: with the covenant version, the same sentences again.
+    assert last.reasons == tuple(r.code for r in refused.value.decision.reasons)
 
 
 def test_consent_for_a_13_year_old_by_child_and_parent_allows_the_disclosure(director):
