@@ -118,6 +118,7 @@ def test_consent_for_a_13_year_old_by_child_and_parent_allows_the_disclosure(dir
     disclosure = services.dossier_item_disclose(professional=director, item=item,
                                                 recipient=gemeente, context=SHARE)
     assert disclosure.recipient == gemeente
+    assert disclosure.consent is not None  # S5: the controller can prove the consent it used
 
 
 def test_erasure_destroys_the_pseudonym_key_and_the_log_still_verifies(director):
