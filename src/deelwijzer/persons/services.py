@@ -13,7 +13,7 @@ import functools
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
 from django.db import transaction
@@ -98,7 +98,6 @@ class Grounds:
     contributor_permission: bool = False
     police_origin_purpose: str | None = None
     origin_purpose: str | None = None
-    extra_consents: tuple[ConsentRecord, ...] = field(default=())
 
 
 def gateway(func: Callable[P, R]) -> Callable[P, R]:
@@ -197,7 +196,7 @@ def _process(
         ground=context.ground,
         recipient=recipient,
         on_record=OnRecord(
-            consents=_consents(person) + grounds.extra_consents,
+            consents=_consents(person),
             justification=grounds.justification,
             legal_duty=grounds.legal_duty,
             informed=grounds.informed,
