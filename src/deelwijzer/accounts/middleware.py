@@ -20,9 +20,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from deelwijzer.accounts.access import (
     login_blockers,
@@ -96,6 +97,10 @@ class AccessPolicyMiddleware:
         if match is not None and match.view_name in OPEN_URL_NAMES:
             return None
         if not done and needs_second_factor(user):
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": str(_(
+                    "Complete the second factor in the browser first, or use a personal API "
+                    "token."))}, status=403)
             query = urlencode({"next": request.get_full_path()})
             return _redirect(request, f"{reverse('accounts:otp_verify')}?{query}")
         return None

@@ -69,3 +69,26 @@ class Professional(AbstractUser):
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles
+
+
+class ApiToken(models.Model):
+    """A personal API token (``Authorization: Token <key>``) with its professional's rights and
+    nothing more. Only a SHA-256 hash of the key is stored; the key is shown once, at creation
+    (``deelwijzer apitoken create USERNAME``)."""
+
+    professional = models.ForeignKey(Professional, on_delete=models.CASCADE,
+                                     related_name="api_tokens", verbose_name=_("professional"))
+    prefix = models.CharField(_("prefix"), max_length=8, db_index=True,
+                              help_text=_("The first characters of the key, to recognise it."))
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.professional.username})"

@@ -38,6 +38,7 @@ from deelwijzer.policy import (
     Actor,
     CaseRole,
     ConsentRecord,
+    CovenantIndex,
     Decision,
     DecisionRequest,
     Justification,
@@ -52,11 +53,18 @@ R = TypeVar("R")
 
 
 class ProcessingRefused(Exception):
-    """The decision point refused; the refusal is in the processing log."""
+    """The decision point refused; the refusal is in the processing log. ``index`` is the
+    covenant version's index the decision was made with, to explain the reasons
+    (``deelwijzer.persons.errors.refusal_reasons``)."""
 
-    def __init__(self, decision: Decision) -> None:
+    def __init__(self, decision: Decision, index: CovenantIndex) -> None:
         super().__init__(", ".join(decision.rule_ids))
         self.decision = decision
+        self.index = index
+
+
+class NoCovenantInForce(LookupError):
+    """The partnership has no covenant version in force: nothing may be processed."""
 
 
 class InvalidPersonData(ValueError):
@@ -119,7 +127,7 @@ def gateway(func: Callable[P, R]) -> Callable[P, R]:
 def _version(partnership: Partnership) -> CovenantVersion:
     version = version_in_force(partnership)
     if version is None:
-        raise LookupError("no covenant version in force for this partnership")
+        raise NoCovenantInForce("no covenant version in force for this partnership")
     return version
 
 
@@ -207,7 +215,8 @@ def _process(
         ),
         today=today,
     )
-    decision = decide(policy_index(version), request)
+    index = policy_index(version)
+    decision = decide(index, request)
     log_append(LogRecord(
         activity_id=f"{person.partnership.key}/{version.label}/{context.purpose}/"
                     f"{context.step or '-'}",
@@ -231,7 +240,7 @@ def _process(
         status="ok" if decision.allowed else "refused",
     ))
     if not decision.allowed:
-        raise ProcessingRefused(decision)
+        raise ProcessingRefused(decision, index)
     return decision, version
 
 
