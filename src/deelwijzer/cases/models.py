@@ -12,15 +12,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class CaseRoleChoice(models.TextChoices):
-    """K3: the values of ``deelwijzer.policy.CaseRole``."""
-
-    CASE_HOLDER = "case_holder", _("case holder")
-    CONTENT = "content", _("content")
-    ADVISER = "adviser", _("adviser or expert")
-    INFORMANT = "informant", _("informant")
-    OTHER = "other", _("other")
+from deelwijzer.cases.choices import (
+    CaseRoleChoice,
+    ConsultationKind,
+    ContributionNature,
+    InformWhen,
+)
 
 
 class Case(models.Model):
@@ -93,18 +90,6 @@ class Involvement(models.Model):
         return f"involvement #{self.pk}"
 
 
-class ConsultationKind(models.TextChoices):
-    NAMED = "named", _("named case consultation")
-    ANONYMOUS = "anonymous", _("anonymous consultation")
-
-
-class InformWhen(models.TextChoices):
-    """K4, T4: the family is informed beforehand; afterwards only if unavoidable."""
-
-    BEFORE = "before", _("before the consultation")
-    AFTER = "after", _("after the consultation")
-
-
 class Consultation(models.Model):
     """A case consultation (casusoverleg) or an anonymous one (casuïstiekoverleg, K2): an
     anonymous consultation has no case and stores nothing identifying."""
@@ -167,13 +152,6 @@ class ConsultationParticipant(models.Model):
 
     def __str__(self) -> str:
         return f"participant #{self.pk}"
-
-
-class ContributionNature(models.TextChoices):
-    """K8: facts and opinions are kept apart."""
-
-    FACT = "fact", _("fact")
-    OPINION = "opinion", _("opinion")
 
 
 class Contribution(models.Model):

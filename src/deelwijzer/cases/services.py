@@ -22,16 +22,18 @@ from django.utils import timezone
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
 from deelwijzer.cases.anonymity import identifying, vocabulary
+from deelwijzer.cases.choices import (
+    CaseRoleChoice,
+    ConsultationKind,
+    ContributionNature,
+    InformWhen,
+)
 from deelwijzer.cases.models import (
     ActionItem,
     Case,
-    CaseRoleChoice,
     Consultation,
-    ConsultationKind,
     ConsultationParticipant,
     Contribution,
-    ContributionNature,
-    InformWhen,
     Involvement,
 )
 from deelwijzer.cases.selectors import action_items_for as action_items_for

@@ -38,6 +38,10 @@ INSTALLED_APPS = [
     "deelwijzer.processing_log",
     "deelwijzer.persons",
     "deelwijzer.cases",
+    "deelwijzer.consent",
+    "deelwijzer.datarequests",
+    "deelwijzer.veiligthuis",
+    "deelwijzer.sharing",
     "deelwijzer.ui",
     "deelwijzer.demo",
 ]
@@ -70,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "deelwijzer.ui.context_processors.navigation",
             ],
         },
     },

@@ -1,0 +1,1 @@
+"""Models of the datarequests app: personal data, only through its services and selectors."""

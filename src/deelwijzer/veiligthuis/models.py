@@ -1,0 +1,1 @@
+"""Models of the veiligthuis app: personal data, only through its services and selectors."""
