@@ -177,24 +177,21 @@ def _consents(person: Person) -> tuple[ConsentRecord, ...]:
     )
 
 
-def _process(
+def _request(
     *,
     professional: Professional,
     person: Person,
     action: Action,
     categories: Iterable[str],
     context: Context,
+    today: dt.date,
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
-) -> tuple[Decision, CovenantVersion]:
-    """Ask the policy and append the log line; raise ProcessingRefused when it says no."""
-    started = timezone.now()
-    t0 = time.perf_counter()
-    today = timezone.localdate()
-    version = _version(person.partnership)
+) -> DecisionRequest:
+    """The question to the decision point, with everything on record about the person."""
     grounds = grounds or Grounds()
-    request = DecisionRequest(
+    return DecisionRequest(
         actor=_actor(professional, context.case_role, today),
         action=action,
         subject=_subject(person),
@@ -215,6 +212,27 @@ def _process(
         ),
         today=today,
     )
+
+
+def _process(
+    *,
+    professional: Professional,
+    person: Person,
+    action: Action,
+    categories: Iterable[str],
+    context: Context,
+    recipient: str | None = None,
+    grounds: Grounds | None = None,
+    contributor: str | None = None,
+) -> tuple[Decision, CovenantVersion]:
+    """Ask the policy and append the log line; raise ProcessingRefused when it says no."""
+    started = timezone.now()
+    t0 = time.perf_counter()
+    today = timezone.localdate()
+    version = _version(person.partnership)
+    request = _request(professional=professional, person=person, action=action,
+                       categories=categories, context=context, today=today,
+                       recipient=recipient, grounds=grounds, contributor=contributor)
     index = policy_index(version)
     decision = decide(index, request)
     log_append(LogRecord(
@@ -242,6 +260,31 @@ def _process(
     if not decision.allowed:
         raise ProcessingRefused(decision, index)
     return decision, version
+
+
+def decision_preview(
+    *,
+    professional: Professional,
+    person: Person,
+    action: Action,
+    categories: Iterable[str],
+    context: Context,
+    recipient: str | None = None,
+    grounds: Grounds | None = None,
+    contributor: str | None = None,
+) -> tuple[Decision, CovenantIndex]:
+    """What the decision point would answer now ("Mag ik dit delen?"), without processing.
+
+    Nothing is recorded, shown or disclosed, so nothing is logged; the processing that follows
+    (e.g. ``dossier_item_disclose``) asks again and is logged. The answer is built from exactly
+    the same request as ``_process`` builds.
+    """
+    version = _version(person.partnership)
+    index = policy_index(version)
+    request = _request(professional=professional, person=person, action=action,
+                       categories=categories, context=context, today=timezone.localdate(),
+                       recipient=recipient, grounds=grounds, contributor=contributor)
+    return decide(index, request), index
 
 
 def _own_partner(professional: Professional) -> Partner:
