@@ -1,6 +1,10 @@
 """Screens of the cases app."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from deelwijzer.cases.monitoring import views as monitoring
 
 app_name = "cases"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("monitoring/", monitoring.monitoring, name="monitoring"),
+]
