@@ -33,3 +33,18 @@ class ContributionNature(models.TextChoices):
 
     FACT = "fact", _("fact")
     OPINION = "opinion", _("opinion")
+
+
+class MemberRelation(models.TextChoices):
+    """The values of ``deelwijzer.persons.models.HouseholdRelation`` (for the bring-in form)."""
+
+    CHILD = "child", _("child")
+    PARENT = "parent", _("parent or carer")
+    OTHER = "other", _("other household member")
+
+
+class RepresentativeKindChoice(models.TextChoices):
+    """The values of ``deelwijzer.persons.models.RepresentativeKind`` (S6 reads them)."""
+
+    PARENT_WITH_AUTHORITY = "parent", _("parent with parental authority")
+    GUARDIAN = "guardian", _("guardian")

@@ -109,7 +109,13 @@ class Consultation(models.Model):
                                     verbose_name=_("who informs the family"))
     inform_when = models.CharField(_("family informed"), max_length=6,
                                    choices=InformWhen.choices, blank=True, default="")
-    agenda = models.TextField(_("agenda"), blank=True, default="")
+    agenda = models.TextField(_("agenda"), blank=True, default="",
+                              help_text="anonymous consultations only: checked, not identifying")
+    # Named consultations: the agenda is personal data, encrypted at rest (read through
+    # ``consultation_agenda_view``).
+    agenda_encrypted = models.BinaryField(null=True, blank=True)
+    # K4, T4: the day the family was told about a consultation held without them.
+    family_informed_on = models.DateField(_("family informed on"), null=True, blank=True)
     minutes = models.TextField(_("minutes"), blank=True, default="",
                                help_text="anonymous consultations only: checked, not identifying")
     # Named consultations: the minutes are personal data, encrypted at rest, with the data
@@ -188,7 +194,8 @@ class ActionItem(models.Model):
     """K6: an action from the consultation; visible only to its owner and the case director."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="+")
-    description = models.TextField(_("description"))
+    # Encrypted at rest; read through ``action_items_view`` (owner and case director only).
+    description_encrypted = models.BinaryField(default=b"")
     owner = models.ForeignKey(Involvement, on_delete=models.PROTECT, related_name="+",
                               verbose_name=_("owner"))
     due = models.DateField(_("due date"))

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from deelwijzer.accounts.models import Professional
-from deelwijzer.cases.models import ActionItem, Case, Consultation, Involvement
+from deelwijzer.cases.models import (
+    ActionItem,
+    Case,
+    Consultation,
+    ConsultationParticipant,
+    Contribution,
+    Involvement,
+)
 from deelwijzer.policy import CaseRole
 
 
@@ -39,3 +46,97 @@ def action_items_for(professional: Professional, consultation: Consultation) -> 
     return list(items.filter(
         Q(owner__professional=professional)
         | Q(owner__professional__isnull=True, owner__partner_id=professional.partner_id)))
+
+
+# --- what the screens and the API list (no content: names of the family are read through
+# ``services.case_view``) ------------------------------------------------------------------------
+
+
+def cases_for(professional: Professional) -> list[Case]:
+    """P4: the cases the professional is involved in (open ones first, newest first)."""
+    return list(Case._records.filter(
+        pk__in=Involvement._records.filter(professional=professional).values("case_id"),
+    ).select_related("household", "dossier_partner", "director", "initiating_partner")
+        .order_by(F("closed_at").desc(nulls_first=True), "-opened_at", "-pk"))
+
+
+def case_for(professional: Professional, pk: int) -> Case | None:
+    """The case, when the professional is involved in it; None when it may not know it exists."""
+    case = Case._records.filter(pk=pk).select_related(
+        "household", "dossier_partner", "director", "initiating_partner").first()
+    if case is None or involvement_of(case, professional) is None:
+        return None
+    return case
+
+
+def consultations_of(case: Case) -> list[Consultation]:
+    return list(Consultation._records.filter(case=case).select_related(
+        "case", "chair", "informed_by").order_by("-date", "-pk"))
+
+
+def _visible_consultations(professional: Professional) -> QuerySet[Consultation]:
+    """Named: the professional takes part (a participant), chairs or scheduled it; anonymous:
+    it chairs or scheduled it (nobody else is part of an anonymous consultation)."""
+    mine = ConsultationParticipant._records.filter(
+        involvement__professional=professional).values("consultation_id")
+    return Consultation._records.filter(
+        Q(pk__in=mine) | Q(chair=professional) | Q(scheduled_by=professional)
+    ).select_related("case", "chair", "informed_by", "scheduled_by")
+
+
+def consultations_for(professional: Professional) -> list[Consultation]:
+    return list(_visible_consultations(professional).order_by("-date", "-pk"))
+
+
+def consultation_for(professional: Professional, pk: int) -> Consultation | None:
+    """A consultation the professional may open: one it takes part in, chairs or scheduled,
+    or (named) one of a case it is involved in."""
+    consultation = Consultation._records.filter(pk=pk).select_related(
+        "case", "case__household", "chair", "informed_by", "scheduled_by").first()
+    if consultation is None:
+        return None
+    if _visible_consultations(professional).filter(pk=pk).exists():
+        return consultation
+    if consultation.case is not None and involvement_of(consultation.case, professional):
+        return consultation
+    return None
+
+
+def participants(consultation: Consultation) -> list[Involvement]:
+    return [p.involvement for p in ConsultationParticipant._records.filter(
+        consultation=consultation).select_related(
+        "involvement", "involvement__partner", "involvement__professional").order_by("pk")]
+
+
+def is_participant(consultation: Consultation, professional: Professional) -> bool:
+    return ConsultationParticipant._records.filter(
+        consultation=consultation, involvement__professional=professional).exists()
+
+
+def contributions_of(consultation: Consultation) -> list[Contribution]:
+    """The contributions without their text (read through ``services.contribution_view``)."""
+    return list(Contribution._records.filter(consultation=consultation).select_related(
+        "owner_partner", "author").order_by("recorded_at", "pk"))
+
+
+def contribution_for(professional: Professional, pk: int) -> Contribution | None:
+    contribution = Contribution._records.filter(pk=pk).select_related(
+        "consultation", "consultation__case", "consultation__case__household",
+        "owner_partner", "author").first()
+    if contribution is None or consultation_for(
+            professional, contribution.consultation_id) is None:
+        return None
+    return contribution
+
+
+def involvement_in(case: Case, pk: int) -> Involvement | None:
+    return Involvement._records.filter(case=case, pk=pk).select_related(
+        "partner", "professional").first()
+
+
+def uninformed_consultations(case: Case) -> list[Consultation]:
+    """K4, T4: consultations held or planned without the family that have no informing
+    recorded yet ("Gezin nog niet geïnformeerd")."""
+    return list(Consultation._records.filter(
+        case=case, family_present=False, family_informed_on__isnull=True,
+    ).select_related("informed_by").order_by("date", "pk"))

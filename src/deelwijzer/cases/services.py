@@ -15,9 +15,11 @@ everything but recording the own partner's data).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
@@ -27,6 +29,8 @@ from deelwijzer.cases.choices import (
     ConsultationKind,
     ContributionNature,
     InformWhen,
+    MemberRelation,
+    RepresentativeKindChoice,
 )
 from deelwijzer.cases.models import (
     ActionItem,
@@ -41,7 +45,8 @@ from deelwijzer.cases.selectors import case_role_of, involvement_of
 from deelwijzer.covenant.models import CovenantVersion, Partner, Partnership
 from deelwijzer.covenant.selectors import policy_index, version_covenant
 from deelwijzer.persons import crypto
-from deelwijzer.persons.models import Household, HouseholdMember, Person
+from deelwijzer.persons.errors import register
+from deelwijzer.persons.models import Household, HouseholdMember, Person, Representative
 from deelwijzer.persons.services import (
     Context,
     Grounds,
@@ -49,11 +54,18 @@ from deelwijzer.persons.services import (
     _own_partner,
     _process,
     _version,
+    bsn_is_valid,
     gateway,
+    household_register,
+    person_register,
+    representative_add,
 )
-from deelwijzer.policy import Action, CaseRole
+from deelwijzer.policy import Action, CaseRole, age_on
 
 CASE_OPEN_CATEGORIES = ("identiteit", "gezinssamenstelling")
+# The categories of the case's own work (involvements, consultations, actions), in order of
+# preference: see ``case_work_categories``.
+CASE_WORK_CATEGORIES = ("hulpverlening", "gezinssamenstelling")
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -122,6 +134,42 @@ def case_context(case: Case, professional: Professional, purpose: str | None = N
     )
 
 
+def _context_at(case: Case, professional: Professional, step: str) -> Context:
+    """The Context of ``case_context`` at another step of the case (a step advance)."""
+    index = policy_index(_version(case.partnership))
+    purpose = index.step_purpose.get(step)
+    if purpose is None:
+        raise InvalidPersonData("step", "unknown")
+    partner = professional.partner.key if professional.partner else ""
+    return Context(purpose=purpose, ground=index.purpose_grounds.get(purpose, {}).get(partner),
+                   step=step, case_ref=case.reference, case_role=case_role_of(case, professional))
+
+
+def case_work_categories(case: Case, action: Action = Action.RECORD,
+                         step: str | None = None) -> list[str]:
+    """What the case's own work records about the family: who is involved, consultations,
+    agreements and actions. That is ``hulpverlening`` ("betrokken hulpverleners en
+    casusregisseur, ... afspraken en benodigde acties") where the step records it (views: where
+    the step records or shares it); at a step that does not (the first, ``melding``), the
+    household's network and contacts, ``gezinssamenstelling``. Neither: ``hulpverlening``, and
+    the policy refuses and explains why (S1). See DESIGN.md "What is logged"."""
+    index = policy_index(_version(case.partnership))
+    step = step or case.step
+    allowed = (index.step_visible if action == Action.VIEW else index.step_record).get(
+        step, frozenset())
+    return [next((c for c in CASE_WORK_CATEGORIES if c in allowed), CASE_WORK_CATEGORIES[0])]
+
+
+def _log_case_work(professional: Professional, case: Case, *, context: Context | None = None,
+                   action: Action = Action.RECORD, recipient: str | None = None) -> None:
+    """Ask the policy and log one line per household member for a piece of case work."""
+    context = context or case_context(case, professional)
+    categories = case_work_categories(case, action, context.step)
+    for person in _members(case.household):
+        _process(professional=professional, person=person, action=action,
+                 categories=categories, context=context, recipient=recipient)
+
+
 def _next_reference(today: dt.date) -> str:
     prefix = f"C-{today.year}-"
     count = Case._records.filter(reference__startswith=prefix).count()
@@ -129,6 +177,37 @@ def _next_reference(today: dt.date) -> str:
 
 
 # --- cases ------------------------------------------------------------------------------------
+
+
+def statutory_tasks_of(partner: Partner) -> list[str]:
+    """C3, K1: the statutory tasks the covenant in force gives the partner."""
+    covenant = version_covenant(_version(partner.partnership))
+    own = next((p for p in covenant.partners if p.id == partner.key), None)
+    return [t.description for t in own.statutory_tasks] if own else []
+
+
+def case_criteria(partnership: Partnership) -> list[str]:
+    """K1: the covenant's criteria for which cases are discussed."""
+    return list(version_covenant(_version(partnership)).partnership.case_criteria)
+
+
+def _open_checks(professional: Professional, statutory_task: str, case_criterion: str,
+                 director: Professional | None
+                 ) -> tuple[Partner, Professional, Partner, CovenantVersion]:
+    """K1, C5: what ``case_open`` checks before anything is recorded."""
+    partner = _own_partner(professional)
+    partnership = partner.partnership
+    director = director or professional
+    dossier_partner = _same_partnership(director.partner, partnership, "director")
+    if Role.CASE_DIRECTOR not in director.roles:
+        raise InvalidPersonData("director", "not_case_director")
+    version = _version(partnership)
+    if _required(statutory_task, "statutory_task") not in statutory_tasks_of(partner):
+        raise InvalidPersonData("statutory_task", "not_a_task_of_partner")
+    criteria = set(case_criteria(partnership))
+    if _required(case_criterion, "case_criterion") not in criteria and criteria:
+        raise InvalidPersonData("case_criterion", "not_in_covenant")
+    return partner, director, dossier_partner, version
 
 
 @gateway
@@ -145,23 +224,11 @@ def case_open(
     against one of the covenant's case criteria; it starts at the covenant's first step. The
     case director (default: the professional) must have that role; its partner keeps the
     dossier (C5). One RECORD log line per household member, with the case reference."""
-    partner = _own_partner(professional)
+    partner, director, dossier_partner, version = _open_checks(
+        professional, statutory_task, case_criterion, director)
     partnership = partner.partnership
-    director = director or professional
-    dossier_partner = _same_partnership(director.partner, partnership, "director")
-    if Role.CASE_DIRECTOR not in director.roles:
-        raise InvalidPersonData("director", "not_case_director")
     if household.partnership_id != partnership.pk:
         raise InvalidPersonData("household", "other_partnership")
-    version = _version(partnership)
-    covenant = version_covenant(version)
-    own = next((p for p in covenant.partners if p.id == partner.key), None)
-    tasks = {t.description for t in own.statutory_tasks} if own else set()
-    if _required(statutory_task, "statutory_task") not in tasks:
-        raise InvalidPersonData("statutory_task", "not_a_task_of_partner")
-    criteria = set(covenant.partnership.case_criteria)
-    if _required(case_criterion, "case_criterion") not in criteria and criteria:
-        raise InvalidPersonData("case_criterion", "not_in_covenant")
     members = _members(household)
     if not members:
         raise InvalidPersonData("household", "no_members")
@@ -224,6 +291,9 @@ def case_involve(
             raise InvalidPersonData("invitee", "declaration_missing")
     if invitee is not None and involvement_of(case, invitee) is not None:
         raise InvalidPersonData("invitee", "already_involved")
+    # The household becomes known to the partner: the director records the involvement (who
+    # is around the family), and the log line names the partner as recipient.
+    _log_case_work(professional, case, recipient=partner.key)
     return Involvement._records.create(case=case, partner=partner, professional=invitee,
                                        role=str(role), reason=reason, invited_by=professional)
 
@@ -239,6 +309,8 @@ def case_step_advance(*, professional: Professional, case: Case, to_step: str) -
     position = steps.index(case.step) if case.step in steps else -1
     if position < 0 or position + 1 >= len(steps) or steps[position + 1] != to_step:
         raise InvalidPersonData("step", "not_next")
+    # Logged under the new step: its purpose must be one the director's partner takes part in.
+    _log_case_work(professional, case, context=_context_at(case, professional, to_step))
     case.step = to_step
     case.save(update_fields=["step"])
     return case
@@ -251,6 +323,7 @@ def case_close(*, professional: Professional, case: Case) -> Case:
         raise InvalidPersonData("professional", "not_case_director")
     if case.closed_at is not None:
         raise InvalidPersonData("case", "closed")
+    _log_case_work(professional, case)
     case.closed_at = timezone.now()
     case.save(update_fields=["closed_at"])
     return case
@@ -311,12 +384,16 @@ def consultation_schedule(
     if any(p.case_id != case.pk for p in chosen):
         raise InvalidPersonData("participants", "not_in_case")
     motivation, informer, when = "", None, ""
+    if case.closed_at is not None:
+        raise InvalidPersonData("case", "closed")
     if not family_present:
         motivation, informer, when = _absence(case, absence_motivation, informed_by, inform_when)
+    _log_case_work(professional, case)
     consultation = Consultation._records.create(
         case=case, partnership=partnership, kind=ConsultationKind.NAMED, date=date, chair=chair,
         family_present=family_present, absence_motivation=motivation, informed_by=informer,
-        inform_when=when, agenda=agenda, scheduled_by=professional)
+        inform_when=when, agenda_encrypted=crypto.encrypt(agenda) if agenda.strip() else None,
+        scheduled_by=professional)
     ConsultationParticipant._records.bulk_create(
         ConsultationParticipant(consultation=consultation, involvement=p)
         for p in {p.pk: p for p in chosen}.values())
@@ -338,6 +415,7 @@ def consultation_record_family_absence(
     if involvement_of(case, professional) is None:
         raise InvalidPersonData("professional", "not_involved")
     motivation, informer, when = _absence(case, motivation, informed_by, inform_when)
+    _log_case_work(professional, case)
     consultation.family_present = False
     consultation.absence_motivation = motivation
     consultation.informed_by = informer
@@ -475,6 +553,247 @@ def action_item_add(
         raise InvalidPersonData("professional", "not_director_or_chair")
     if owner.case_id != case.pk:
         raise InvalidPersonData("owner", "not_in_case")
+    description = _required(description, "description")
+    _log_case_work(professional, case)
     return ActionItem._records.create(
-        consultation=consultation, description=_required(description, "description"),
+        consultation=consultation, description_encrypted=crypto.encrypt(description),
         owner=owner, due=due, created_by=professional)
+
+
+@dataclass(frozen=True)
+class ActionItemView:
+    item: ActionItem
+    description: str
+
+
+@gateway
+def action_items_view(*, professional: Professional,
+                      consultation: Consultation) -> list[ActionItemView]:
+    """K6: the action items the professional may see (its own, or all for the case director),
+    with their descriptions: one VIEW per household member when there is any to read."""
+    items = action_items_for(professional, consultation)
+    if not items:
+        return []
+    _log_case_work(professional, _named_case(consultation), action=Action.VIEW)
+    return [ActionItemView(i, crypto.decrypt(bytes(i.description_encrypted))) for i in items]
+
+
+# --- reading a case and its consultations -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberView:
+    person_id: int
+    given_names: str
+    family_name: str
+    age: int
+    relation: str  # "" when the step does not show the household's composition
+
+
+@dataclass(frozen=True)
+class RepresentativeView:
+    child: str
+    representative: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """What a case's page shows about the family, limited to what the step makes visible."""
+
+    members: list[MemberView]
+    representatives: list[RepresentativeView]
+    categories: list[str]
+
+
+@gateway
+def case_view(*, professional: Professional, case: Case) -> CaseView:
+    """P4, S1: the household of a case for one involved in it: names and ages
+    (``identiteit``), the relations when the step shows ``gezinssamenstelling``, and the
+    minors' representatives when it shows ``gezag-en-maatregelen``. One VIEW per household
+    member; not involved, an informant, or a step that shows no identity is refused."""
+    index = policy_index(_version(case.partnership))
+    visible = index.step_visible.get(case.step, frozenset())
+    members = list(HouseholdMember._records.filter(household=case.household)
+                   .select_related("person").order_by("pk"))
+    reps = list(Representative._records.filter(
+        child__in=[m.person_id for m in members]).select_related("child", "representative")
+        .order_by("pk"))
+    categories = ["identiteit"]
+    if "gezinssamenstelling" in visible:
+        categories.append("gezinssamenstelling")
+    if reps and "gezag-en-maatregelen" in visible:
+        categories.append("gezag-en-maatregelen")
+    context = case_context(case, professional)
+    for member in members:
+        _process(professional=professional, person=member.person, action=Action.VIEW,
+                 categories=categories, context=context)
+    today = timezone.localdate()
+    relations = "gezinssamenstelling" in categories
+    return CaseView(
+        members=[MemberView(m.person_id, m.person.given_names, m.person.family_name,
+                            age_on(m.person.birth_date, today),
+                            m.relation if relations else "") for m in members],
+        representatives=[
+            RepresentativeView(f"{r.child.given_names} {r.child.family_name}",
+                               f"{r.representative.given_names} {r.representative.family_name}",
+                               r.kind)
+            for r in reps] if "gezag-en-maatregelen" in categories else [],
+        categories=categories,
+    )
+
+
+@gateway
+def consultation_agenda_view(*, professional: Professional, consultation: Consultation) -> str:
+    """The agenda: anonymous ones are not identifying (K2) and are read as they are; a named
+    agenda is personal data, read with a VIEW per household member (P4)."""
+    case = consultation.case
+    if case is None:
+        return consultation.agenda
+    if consultation.agenda_encrypted is None:
+        return ""
+    _log_case_work(professional, case, action=Action.VIEW)
+    return crypto.decrypt(bytes(consultation.agenda_encrypted))
+
+
+@gateway
+def consultation_family_informed(*, professional: Professional, consultation: Consultation,
+                                 on: dt.date | None = None) -> Consultation:
+    """K4, T4: record the day the family was told about a consultation held without them (by
+    the professional named to inform them, or the case director)."""
+    case = _named_case(consultation)
+    if consultation.family_present:
+        raise InvalidPersonData("family_present", "family_present")
+    if professional.pk not in (consultation.informed_by_id, case.director_id):
+        raise InvalidPersonData("professional", "not_informer")
+    on = on or timezone.localdate()
+    if on > timezone.localdate():
+        raise InvalidPersonData("informed_on", "future")
+    _log_case_work(professional, case)
+    consultation.family_informed_on = on
+    consultation.save(update_fields=["family_informed_on"])
+    return consultation
+
+
+# --- bringing in a case with its household ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    given_names: str
+    family_name: str
+    birth_date: dt.date
+    relation: str
+    bsn: str = ""
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+
+
+@dataclass(frozen=True)
+class RepresentativeInput:
+    child: int  # index in the members
+    representative: int
+    kind: str
+
+
+@gateway
+def case_bring_in(
+    *,
+    professional: Professional,
+    members: Sequence[MemberInput],
+    statutory_task: str,
+    case_criterion: str,
+    representatives: Sequence[RepresentativeInput] = (),
+    director: Professional | None = None,
+) -> Case:
+    """K1 on one flow: register the household's members, their relations and the minors'
+    representatives (persons services, each logged), then open the case. Everything the
+    covenant does not name is checked before anything is recorded."""
+    _open_checks(professional, statutory_task, case_criterion, director)
+    if not members:
+        raise InvalidPersonData("members", "required")
+    for m in members:
+        if not m.given_names.strip() or not m.family_name.strip():
+            raise InvalidPersonData("family_name" if m.given_names.strip() else "given_names",
+                                    "required")
+        if m.relation not in MemberRelation.values:
+            raise InvalidPersonData("relation", "unknown")
+        if m.bsn and not bsn_is_valid(m.bsn):
+            raise InvalidPersonData("bsn", "elfproef")
+        if m.birth_date > timezone.localdate():
+            raise InvalidPersonData("birth_date", "future")
+    for r in representatives:
+        if not (0 <= r.child < len(members) and 0 <= r.representative < len(members)):
+            raise InvalidPersonData("representative", "unknown")
+        if r.child == r.representative:
+            raise InvalidPersonData("representative", "self")
+        if r.kind not in RepresentativeKindChoice.values:
+            raise InvalidPersonData("representative_kind", "unknown")
+    partner = _own_partner(professional)
+    version = _version(partner.partnership)
+    index = policy_index(version)
+    first = _steps(version)[0]
+    purpose = index.step_purpose[first]
+    director = director or professional
+    context = Context(
+        purpose=purpose, ground=index.purpose_grounds[purpose].get(partner.key), step=first,
+        case_role=CaseRole.CASE_HOLDER if director == professional else CaseRole.CONTENT)
+    people = []
+    for m in members:
+        people.append(person_register(
+            professional=professional, given_names=m.given_names.strip(),
+            family_name=m.family_name.strip(), birth_date=m.birth_date,
+            categories=["identiteit", "bsn"] if m.bsn else ["identiteit"], context=context,
+            bsn=m.bsn, street=m.street.strip(), postal_code=m.postal_code.strip().upper(),
+            city=m.city.strip()))
+    first_member = members[0]
+    household = household_register(
+        professional=professional, label=f"Gezin {first_member.family_name.strip()[:1]}.",
+        members=[(p, m.relation) for p, m in zip(people, members, strict=True)],
+        categories=["gezinssamenstelling"], context=context)
+    for r in representatives:
+        representative_add(professional=professional, child=people[r.child],
+                           representative=people[r.representative], kind=r.kind,
+                           categories=["gezag-en-maatregelen"], context=context)
+    return case_open(professional=professional, household=household,
+                     statutory_task=statutory_task, case_criterion=case_criterion,
+                     director=director)
+
+
+register(
+    codes={
+        "not_informer": _("only the professional named to inform the family, or the case "
+                          "director, may record this."),
+        "family_present": _("the family was present at this consultation (K4)."),
+    },
+    fields={
+        "statutory_task": _("Statutory task"),
+        "case_criterion": _("Case criterion"),
+        "director": _("Case director"),
+        "household": _("Household"),
+        "partner": _("Partner"),
+        "invitee": _("Professional"),
+        "role": _("Role"),
+        "reason": _("Reason"),
+        "step": _("Step"),
+        "case": _("Case"),
+        "kind": _("Kind"),
+        "chair": _("Chair"),
+        "date": _("Date"),
+        "participants": _("Participants"),
+        "agenda": _("Agenda"),
+        "minutes": _("Minutes"),
+        "absence_motivation": _("Why the family is not present"),
+        "informed_by": _("Who informs the family"),
+        "inform_when": _("When the family is informed"),
+        "informed_on": _("Informed on"),
+        "family_present": _("Family present"),
+        "consultation": _("Consultation"),
+        "owner": _("Owner"),
+        "due": _("Due date"),
+        "description": _("Description"),
+        "relation": _("Relation"),
+        "representative_kind": _("Kind of representation"),
+    },
+)
