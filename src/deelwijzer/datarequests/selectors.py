@@ -1,0 +1,83 @@
+"""Reads of data requests without their content (texts are read through services)."""
+
+from __future__ import annotations
+
+from django.db.models import Case as SqlCase
+from django.db.models import IntegerField, Q, QuerySet, Value, When
+
+from deelwijzer.accounts.models import Professional
+from deelwijzer.cases.models import Case, Involvement
+from deelwijzer.datarequests.choices import Status
+from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
+from deelwijzer.persons.models import Disclosure, DossierItem, HouseholdMember, Person
+
+
+def cases_of(professional: Professional) -> QuerySet[Case]:
+    """Open cases the professional is involved in (P4: a request within a case needs that)."""
+    return Case._records.filter(
+        pk__in=Involvement._records.filter(professional=professional).values("case_id"),
+        closed_at__isnull=True,
+    ).order_by("reference")
+
+
+def persons_known_to(professional: Professional) -> QuerySet[Person]:
+    """The persons a professional may ask about: registered by its own partner, or members of
+    a household of a case it is involved in."""
+    partner = professional.partner
+    if partner is None:
+        return Person._records.none()
+    households = cases_of(professional).values("household_id")
+    members = HouseholdMember._records.filter(household_id__in=households).values("person_id")
+    return Person._records.filter(
+        Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=members),
+        partnership_id=partner.partnership_id,
+    ).order_by("family_name", "given_names", "pk")
+
+
+def person_known_to(professional: Professional, pk: object) -> Person | None:
+    try:
+        return persons_known_to(professional).filter(pk=int(str(pk))).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def case_of(professional: Professional, reference: str) -> Case | None:
+    return cases_of(professional).filter(reference=reference).first()
+
+
+def case_members(case: Case) -> QuerySet[Person]:
+    return Person._records.filter(
+        pk__in=HouseholdMember._records.filter(household=case.household).values("person_id"))
+
+
+def requests_for(professional: Professional) -> QuerySet[DataRequest]:
+    """The inbox: requests to the professional's partner, and requests the professional made;
+    open ones first, newest first."""
+    visible = Q(asker=professional)
+    if professional.partner_id is not None:
+        visible |= Q(provider_id=professional.partner_id)
+    return (DataRequest._records.filter(visible)
+            .select_related("person", "case", "asker", "asker_partner", "provider")
+            .annotate(open_first=SqlCase(When(status=Status.OPEN, then=Value(0)), default=Value(1),
+                                       output_field=IntegerField()))
+            .order_by("open_first", "-asked_at", "-pk"))
+
+
+def request_for(professional: Professional, pk: object) -> DataRequest | None:
+    """One request the professional may see (asker, or a professional of the asked partner)."""
+    try:
+        return requests_for(professional).filter(pk=int(str(pk))).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def provider_items(request: DataRequest) -> QuerySet[DossierItem]:
+    """The asked partner's dossier items about the person (no content)."""
+    return DossierItem._records.filter(person=request.person,
+                                       owning_partner=request.provider).order_by("-recorded_at")
+
+
+def request_disclosures(request: DataRequest) -> list[Disclosure]:
+    ids = RequestDisclosure._records.filter(request=request).values("disclosure_id")
+    return list(Disclosure._records.filter(pk__in=ids).select_related("item", "recipient")
+                .order_by("pk"))

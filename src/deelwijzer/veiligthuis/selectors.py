@@ -1,0 +1,77 @@
+"""Reads of advice requests and reports without their content."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from deelwijzer.accounts.models import Professional
+from deelwijzer.cases.models import Case, Involvement
+from deelwijzer.persons.models import HouseholdMember, Person
+from deelwijzer.veiligthuis.models import AdviceRequest, Report
+
+# The partner that is Veilig Thuis in the covenant (DESIGN.md: the covenant format has no
+# field for it yet).
+VEILIG_THUIS = "veilig-thuis"
+
+
+def is_veilig_thuis(professional: Professional) -> bool:
+    partner = professional.partner
+    return partner is not None and partner.key == VEILIG_THUIS
+
+
+def persons_known_to(professional: Professional) -> QuerySet[Person]:
+    """The persons a professional may report about: registered by its own partner, or members
+    of a household of an open case it is involved in."""
+    partner = professional.partner
+    if partner is None:
+        return Person._records.none()
+    cases = Case._records.filter(
+        pk__in=Involvement._records.filter(professional=professional).values("case_id"),
+        closed_at__isnull=True).values("household_id")
+    members = HouseholdMember._records.filter(household_id__in=cases).values("person_id")
+    return Person._records.filter(
+        Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=members),
+        partnership_id=partner.partnership_id,
+    ).order_by("family_name", "given_names", "pk")
+
+
+def person_known_to(professional: Professional, pk: object) -> Person | None:
+    try:
+        return persons_known_to(professional).filter(pk=int(str(pk))).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
+    """Veilig Thuis staff: every advice request of the partnership; others: their own."""
+    requests = AdviceRequest._records.select_related("asker", "asker_partner", "answered_by")
+    partner = professional.partner
+    if partner is not None and partner.key == VEILIG_THUIS:
+        requests = requests.filter(partnership_id=partner.partnership_id)
+    else:
+        requests = requests.filter(asker=professional)
+    return requests.order_by("answered_at", "-asked_at", "-pk")
+
+
+def advice_request_for(professional: Professional, pk: object) -> AdviceRequest | None:
+    try:
+        return advice_requests_for(professional).filter(pk=int(str(pk))).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def reports_for(professional: Professional) -> QuerySet[Report]:
+    """Veilig Thuis staff: the reports it received; others: the reports they made."""
+    reports = Report._records.select_related("person", "reporter", "reporter_partner")
+    if is_veilig_thuis(professional):
+        reports = reports.filter(recipient_id=professional.partner_id)
+    else:
+        reports = reports.filter(reporter=professional)
+    return reports.order_by("-reported_at", "-pk")
+
+
+def report_for(professional: Professional, pk: object) -> Report | None:
+    try:
+        return reports_for(professional).filter(pk=int(str(pk))).first()
+    except (TypeError, ValueError):
+        return None
