@@ -56,3 +56,17 @@ def decrypt(blob: bytes | memoryview) -> str:
         raise ValueError("unknown ciphertext format")
     nonce, ciphertext = data[len(PREFIX):len(PREFIX) + 12], data[len(PREFIX) + 12:]
     return AESGCM(_key()).decrypt(nonce, ciphertext, None).decode("utf-8")
+
+
+def encrypt_bytes(data: bytes) -> bytes:
+    """Encrypt a document (consent evidence) at rest, like ``encrypt``."""
+    nonce = os.urandom(12)
+    return PREFIX + nonce + AESGCM(_key()).encrypt(nonce, data, None)
+
+
+def decrypt_bytes(blob: bytes | memoryview) -> bytes:
+    data = bytes(blob)
+    if not data.startswith(PREFIX):
+        raise ValueError("unknown ciphertext format")
+    nonce, ciphertext = data[len(PREFIX):len(PREFIX) + 12], data[len(PREFIX) + 12:]
+    return AESGCM(_key()).decrypt(nonce, ciphertext, None)

@@ -91,13 +91,20 @@ def field_label(field: str) -> str:
     return str(FIELDS.get(field, field.replace("_", " ").capitalize()))
 
 
-def code_text(code: str) -> str:
-    return str(CODES.get(code, code.replace("_", " ") + "."))
+def code_text(code: str, params: Mapping[str, str] | None = None) -> str:
+    """The rule's sentence; ``params`` fill its ``%(name)s`` placeholders (e.g. the age)."""
+    text = str(CODES.get(code, code.replace("_", " ") + "."))
+    if params:
+        try:
+            return text % dict(params)
+        except (KeyError, ValueError, TypeError):
+            return text
+    return text
 
 
 def invalid_message(error: InvalidPersonData) -> str:
     """E.g. "BSN: this is not a valid BSN (it fails the eleven test)." in the active language."""
-    return f"{field_label(error.field)}: {code_text(error.code)}"
+    return f"{field_label(error.field)}: {code_text(error.code, getattr(error, 'params', None))}"
 
 
 def _lang() -> str:
@@ -134,4 +141,5 @@ def refusal_body(error: ProcessingRefused) -> dict[str, Any]:
 def form_error(form: Any, error: InvalidPersonData) -> None:
     """Put a service's input error on the form field it names (or on the form)."""
     field = error.field if error.field in form.fields else None
-    form.add_error(field, invalid_message(error) if field is None else code_text(error.code))
+    form.add_error(field, invalid_message(error) if field is None
+                   else code_text(error.code, getattr(error, "params", None)))

@@ -15,6 +15,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from deelwijzer.persons.choices import (
+    ConsentMethod,
+    InformingAbout,
+    InformingMethod,
+    InformingTiming,
+    JustificationKindChoice,
+    RemarkKind,
+)
+
 
 class Person(models.Model):
     """A data subject (betrokkene): a child, a parent, another household member."""
@@ -181,6 +190,24 @@ class Consent(models.Model):
                                     related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
     withdrawn_on = models.DateField(null=True, blank=True)
+    # S5 (001 protocol 6.4c; 003 art. 7.5): how it was given, the evidence, that the person was
+    # told it can be withdrawn, and who obtained it. Empty ``method``: recorded by a caller that
+    # did not state these (before they existed); the screens show it as "not recorded".
+    method = models.CharField(_("how consent was given"), max_length=16, blank=True, default="",
+                              choices=ConsentMethod.choices)
+    given_on = models.DateField(_("given on"), null=True, blank=True)
+    told_withdrawable = models.BooleanField(_("told that consent can be withdrawn"),
+                                            default=False)
+    obtained_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("obtained by"))
+    evidence_encrypted = models.BinaryField(null=True, blank=True)
+    evidence_name = models.CharField(max_length=200, blank=True, default="")
+    evidence_content_type = models.CharField(max_length=40, blank=True, default="")
+    evidence_size = models.PositiveIntegerField(default=0)
+    statement_encrypted = models.BinaryField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="+")
 
     _records = models.Manager()
 
@@ -189,6 +216,133 @@ class Consent(models.Model):
 
     def __str__(self) -> str:  # never the content: it may reach logs
         return f"consent #{self.pk}"
+
+
+class ConsentEventKind(models.TextChoices):
+    GIVEN = "given", _("given")
+    CHANGED = "changed", _("changed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class ConsentEvent(models.Model):
+    """The history of a consent (S5: the burden of proof lies with the controller): given,
+    changed, withdrawn, by whom and when. Never changed or deleted."""
+
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=10, choices=ConsentEventKind.choices)
+    on = models.DateField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    detail = models.CharField(max_length=200, blank=True, default="",
+                              help_text="what changed; never content")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    _records = models.Manager()
+
+    class Meta:
+        default_manager_name = "_records"
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"consent event #{self.pk}"
+
+
+class Justification(models.Model):
+    """S7: the recorded weighing for sharing without consent (003 art. 9.2-9.4; 001 protocol
+    6.4e). The answers to questions a-h, why consent was impossible and the vital-interest
+    motivation are free text about a person: encrypted together as one JSON document."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("basis"), max_length=24, choices=JustificationKindChoice.choices)
+    purpose = models.CharField(max_length=64)
+    recipients = models.JSONField(default=list)
+    categories = models.JSONField(default=list)
+    answers_encrypted = models.BinaryField()
+    functionary_name = models.CharField(_("functionary consulted"), max_length=200)
+    functionary_function = models.CharField(_("function of the functionary"), max_length=200)
+    client_informed_on = models.DateField(null=True, blank=True)
+    inform_by = models.DateField(null=True, blank=True)
+    # T3 (001 protocol 7.6; AVG art. 23): not informing for now, motivated, until a review date.
+    inform_exception = models.BooleanField(default=False)
+    exception_review_on = models.DateField(null=True, blank=True)
+    owning_partner = models.ForeignKey("covenant.Partner", on_delete=models.PROTECT,
+                                       related_name="+")
+    case_ref = models.CharField(max_length=64, blank=True, default="")
+    covenant_version = models.CharField(max_length=80)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    _records = models.Manager()
+
+    class Meta:
+        default_manager_name = "_records"
+        indexes = [models.Index(fields=["person", "purpose"])]
+
+    def __str__(self) -> str:  # never the content: it may reach logs
+        return f"justification #{self.pk}"
+
+
+class Informing(models.Model):
+    """T1, T3, T4, K4: that, when, how and by whom a person was informed (before or after), or
+    an AVG art. 23 exception (motivated, with a review date) to not inform for now."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    about = models.CharField(_("about"), max_length=16, choices=InformingAbout.choices)
+    timing = models.CharField(_("before or after"), max_length=6, choices=InformingTiming.choices)
+    method = models.CharField(_("how"), max_length=16, choices=InformingMethod.choices)
+    informed_on = models.DateField(_("informed on"), null=True, blank=True)
+    informed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("informed by"))
+    partner = models.ForeignKey("covenant.Partner", on_delete=models.PROTECT, related_name="+")
+    purpose = models.CharField(max_length=64, blank=True, default="")
+    consultation = models.ForeignKey("cases.Consultation", on_delete=models.PROTECT, null=True,
+                                     blank=True, related_name="+")
+    justification = models.ForeignKey(Justification, on_delete=models.PROTECT, null=True,
+                                      blank=True, related_name="+")
+    note_encrypted = models.BinaryField(null=True, blank=True)
+    exception_review_on = models.DateField(_("review on"), null=True, blank=True)
+    case_ref = models.CharField(max_length=64, blank=True, default="")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    _records = models.Manager()
+
+    class Meta:
+        default_manager_name = "_records"
+        indexes = [models.Index(fields=["person", "about"])]
+
+    def __str__(self) -> str:  # never the content: it may reach logs
+        return f"informing #{self.pk}"
+
+
+class Remark(models.Model):
+    """K8 (003 art. 15.7; 001 Bijlage 2 fact finding 6-8): the family's reaction or correction
+    beside a dossier item, or the subject's own statement (eigen verklaring). A correction marks
+    the item corrected; the original stays readable as history."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey(DossierItem, on_delete=models.PROTECT, null=True, blank=True,
+                             related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=RemarkKind.choices)
+    given_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("from"))
+    given_on = models.DateField(_("given on"))
+    text_encrypted = models.BinaryField()
+    categories = models.JSONField(default=list)
+    owning_partner = models.ForeignKey("covenant.Partner", on_delete=models.PROTECT,
+                                       related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    _records = models.Manager()
+
+    class Meta:
+        default_manager_name = "_records"
+
+    def __str__(self) -> str:  # never the content: it may reach logs
+        return f"remark #{self.pk}"
 
 
 
@@ -204,6 +358,8 @@ class Disclosure(models.Model):
     disclosed_at = models.DateTimeField(auto_now_add=True)
     consent = models.ForeignKey(Consent, on_delete=models.PROTECT, null=True, blank=True,
                                 related_name="+")
+    justification = models.ForeignKey("Justification", on_delete=models.PROTECT, null=True,
+                                      blank=True, related_name="+")
 
     _records = models.Manager()
 

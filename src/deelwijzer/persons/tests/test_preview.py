@@ -15,7 +15,7 @@ def test_preview_gives_the_same_answer_without_a_log_line(demo):
         professional=demo.director, person=demo.child, text="diagnose ADHD",
         categories=["gezondheid"], nature="fact", context=ANALYSIS)
     before = entries_for_subject(demo.child.subject_id).count()
-    decision, index = persons.decision_preview(
+    decision, _index = persons.decision_preview(
         professional=demo.director, person=demo.child, action=Action.DISCLOSE,
         categories=["gezondheid"], context=ANALYSIS, recipient="gemeente-aldermeer",
         contributor="jeugdbescherming")

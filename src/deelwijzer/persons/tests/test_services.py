@@ -102,15 +102,16 @@ def test_consent_for_a_13_year_old_by_child_and_parent_allows_the_disclosure(dir
                                         text="Diagnose bekend", categories=["gezondheid"],
                                         nature="fact", context=ANALYSE)
     gemeente = Partner.objects.get(key="gemeente")
-    only_child = services.consent_record(
-        professional=director, person=child, given_by=[child], purpose="veiligheid-kind",
-        categories=["gezondheid"], recipients=["gemeente"], valid_from=timezone.localdate(),
-        context=ANALYSE)
+    # Given by the parent alone when the child was 11: right then (S6), not enough now at 13.
+    only_parent = services.consent_record(
+        professional=director, person=child, given_by=[parent], purpose="veiligheid-kind",
+        categories=["gezondheid"], recipients=["gemeente"], valid_from=years_ago(2),
+        given_on=years_ago(2), context=ANALYSE)
     with pytest.raises(ProcessingRefused) as refused:
         services.dossier_item_disclose(professional=director, item=item, recipient=gemeente,
                                        context=SHARE)
     assert "S6" in refused.value.decision.rule_ids
-    services.consent_withdraw(professional=director, consent=only_child, context=ANALYSE)
+    services.consent_withdraw(professional=director, consent=only_parent, context=ANALYSE)
     services.consent_record(
         professional=director, person=child, given_by=[child, parent],
         purpose="veiligheid-kind", categories=["gezondheid"], recipients=["gemeente"],
