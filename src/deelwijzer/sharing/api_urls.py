@@ -1,5 +1,10 @@
-"""API routes of the sharing app, mounted under /api/v1/sharing/."""
+"""API routes of the sharing app, mounted under /api/v1/share/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from deelwijzer.sharing import api
+
+urlpatterns = [
+    path("check/", api.ShareCheckApi.as_view(), name="share-check"),
+    path("disclose/", api.ShareDiscloseApi.as_view(), name="share-disclose"),
+]

@@ -1,0 +1,137 @@
+"""Reads for the dossier screens and "Mag ik dit delen?": who and what a professional may see.
+
+No content: names, dates, categories and scope only; the text of a dossier item is read through
+``persons.services.dossier_item_view`` (logged). A professional reaches a person
+
+- registered by the professional's own partner, or
+- through a case the professional can see: one they direct, are named in, or in which their
+  partner is involved without a named professional yet (the policy then refuses processing
+  under P4 until the case director names them, and the screens say so).
+
+Anything else does not exist for the professional (the views answer 404).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from deelwijzer.accounts.models import Professional
+from deelwijzer.cases.models import Case, Involvement
+from deelwijzer.persons.models import Consent, Disclosure, DossierItem, HouseholdMember, Person
+
+
+def _partnership_id(professional: Professional) -> int:
+    """The professional's partnership (-1, matching nothing, without a partner)."""
+    return professional.partner.partnership_id if professional.partner else -1
+
+
+def cases_visible(professional: Professional) -> list[Case]:
+    """Open and closed cases the professional directs or is involved in (P4)."""
+    if professional.partner_id is None:
+        return []
+    involved = Involvement._records.filter(
+        Q(professional=professional)
+        | Q(professional__isnull=True, partner_id=professional.partner_id))
+    return list(
+        Case._records.filter(Q(director=professional) | Q(pk__in=involved.values("case_id")))
+        .filter(partnership_id=_partnership_id(professional))
+        .distinct().order_by("-opened_at", "-pk"))
+
+
+def _case_person_ids(cases: list[Case]) -> set[int]:
+    return set(HouseholdMember._records.filter(
+        household_id__in=[c.household_id for c in cases]).values_list("person_id", flat=True))
+
+
+def persons_visible(professional: Professional) -> list[Person]:
+    """Persons registered by the own partner and members of the households of visible cases."""
+    if professional.partner_id is None:
+        return []
+    ids = _case_person_ids(cases_visible(professional))
+    return list(Person._records.filter(
+        Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=ids),
+        partnership_id=_partnership_id(professional),
+    ).order_by("family_name", "given_names", "pk"))
+
+
+def person_visible(professional: Professional, pk: object) -> Person | None:
+    """The person if the professional may see it; None otherwise (404: it does not exist)."""
+    if professional.partner_id is None:
+        return None
+    try:
+        person = Person._records.select_related("partnership").get(pk=int(str(pk)))
+    except (Person.DoesNotExist, ValueError, OverflowError):
+        return None
+    if person.partnership_id != _partnership_id(professional):
+        return None
+    if person.registered_by_partner_id == professional.partner_id:
+        return person
+    return person if person.pk in _case_person_ids(cases_visible(professional)) else None
+
+
+def registered_by_own_partner(professional: Professional, person: Person) -> bool:
+    own = professional.partner_id
+    return own is not None and person.registered_by_partner_id == own
+
+
+def cases_of_person(professional: Professional, person: Person) -> list[Case]:
+    """The visible cases whose household the person belongs to."""
+    households = set(HouseholdMember._records.filter(person=person)
+                     .values_list("household_id", flat=True))
+    return [c for c in cases_visible(professional) if c.household_id in households]
+
+
+def case_of_person(professional: Professional, person: Person, reference: str) -> Case | None:
+    return next((c for c in cases_of_person(professional, person) if c.reference == reference),
+                None)
+
+
+def dossier_items_held(professional: Professional, person: Person) -> list[DossierItem]:
+    """The items the professional's partner holds about the person (no content), newest first."""
+    return list(DossierItem._records.filter(
+        person=person, owning_partner_id=professional.partner_id,
+    ).select_related("owning_partner").order_by("-recorded_at", "-pk"))
+
+
+def dossier_items_received(professional: Professional, person: Person) -> list[DossierItem]:
+    """Items of other partners disclosed to the professional's partner (V4), newest first."""
+    ids = Disclosure._records.filter(item__person=person, recipient_id=professional.partner_id) \
+        .values("item_id")
+    return list(DossierItem._records.filter(pk__in=ids).exclude(
+        owning_partner_id=professional.partner_id).select_related("owning_partner")
+        .order_by("-recorded_at", "-pk"))
+
+
+def dossier_item_visible(professional: Professional, pk: object) -> DossierItem | None:
+    """An item held by, or disclosed to, the professional's partner, about a visible person."""
+    if professional.partner_id is None:
+        return None
+    try:
+        item = DossierItem._records.select_related(
+            "person", "person__partnership", "owning_partner").get(pk=int(str(pk)))
+    except (DossierItem.DoesNotExist, ValueError, OverflowError):
+        return None
+    if person_visible(professional, item.person_id) is None:
+        return None
+    if item.owning_partner_id == professional.partner_id or was_disclosed_to_own_partner(
+            professional, item):
+        return item
+    return None
+
+
+def was_disclosed_to_own_partner(professional: Professional, item: DossierItem) -> bool:
+    return Disclosure._records.filter(item=item, recipient_id=professional.partner_id).exists()
+
+
+def disclosures_of(items: list[DossierItem]) -> dict[int, list[Disclosure]]:
+    """V4: per item, to whom it was disclosed and when."""
+    found: dict[int, list[Disclosure]] = {}
+    for disclosure in Disclosure._records.filter(item__in=items).select_related("recipient") \
+            .order_by("disclosed_at", "pk"):
+        found.setdefault(disclosure.item_id, []).append(disclosure)
+    return found
+
+
+def consents_of(person: Person) -> list[Consent]:
+    """The consents on record for the person: scope and dates only (S5)."""
+    return list(Consent._records.filter(person=person).order_by("-valid_from", "-pk"))
