@@ -140,3 +140,8 @@ def uninformed_consultations(case: Case) -> list[Consultation]:
     return list(Consultation._records.filter(
         case=case, family_present=False, family_informed_on__isnull=True,
     ).select_related("informed_by").order_by("date", "pk"))
+
+
+def involvement_list(case: Case) -> list[Involvement]:
+    """The case's involvements in the order they were made (K3)."""
+    return list(involvements(case).order_by("pk"))
