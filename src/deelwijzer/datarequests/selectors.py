@@ -1,4 +1,7 @@
-"""Reads of data requests without their content (texts are read through services)."""
+"""Reads of data requests without their content (texts are read through services).
+
+Public readers return lists: a queryset evaluated in a view would query personal-data tables
+outside the gateway (tests/test_gateway.py watches that)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
 from deelwijzer.persons.models import Disclosure, DossierItem, HouseholdMember, Person
 
 
-def cases_of(professional: Professional) -> QuerySet[Case]:
+def _cases_of(professional: Professional) -> QuerySet[Case]:
     """Open cases the professional is involved in (P4: a request within a case needs that)."""
     return Case._records.filter(
         pk__in=Involvement._records.filter(professional=professional).values("case_id"),
@@ -20,13 +23,13 @@ def cases_of(professional: Professional) -> QuerySet[Case]:
     ).order_by("reference")
 
 
-def persons_known_to(professional: Professional) -> QuerySet[Person]:
+def _persons_known_to(professional: Professional) -> QuerySet[Person]:
     """The persons a professional may ask about: registered by its own partner, or members of
     a household of a case it is involved in."""
     partner = professional.partner
     if partner is None:
         return Person._records.none()
-    households = cases_of(professional).values("household_id")
+    households = _cases_of(professional).values("household_id")
     members = HouseholdMember._records.filter(household_id__in=households).values("person_id")
     return Person._records.filter(
         Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=members),
@@ -36,13 +39,13 @@ def persons_known_to(professional: Professional) -> QuerySet[Person]:
 
 def person_known_to(professional: Professional, pk: object) -> Person | None:
     try:
-        return persons_known_to(professional).filter(pk=int(str(pk))).first()
+        return _persons_known_to(professional).filter(pk=int(str(pk))).first()
     except (TypeError, ValueError):
         return None
 
 
 def case_of(professional: Professional, reference: str) -> Case | None:
-    return cases_of(professional).filter(reference=reference).first()
+    return _cases_of(professional).filter(reference=reference).first()
 
 
 def case_members(case: Case) -> QuerySet[Person]:
@@ -50,7 +53,7 @@ def case_members(case: Case) -> QuerySet[Person]:
         pk__in=HouseholdMember._records.filter(household=case.household).values("person_id"))
 
 
-def requests_for(professional: Professional) -> QuerySet[DataRequest]:
+def _requests_for(professional: Professional) -> QuerySet[DataRequest]:
     """The inbox: requests to the professional's partner, and requests the professional made;
     open ones first, newest first."""
     visible = Q(asker=professional)
@@ -66,18 +69,33 @@ def requests_for(professional: Professional) -> QuerySet[DataRequest]:
 def request_for(professional: Professional, pk: object) -> DataRequest | None:
     """One request the professional may see (asker, or a professional of the asked partner)."""
     try:
-        return requests_for(professional).filter(pk=int(str(pk))).first()
+        return _requests_for(professional).filter(pk=int(str(pk))).first()
     except (TypeError, ValueError):
         return None
 
 
-def provider_items(request: DataRequest) -> QuerySet[DossierItem]:
+def provider_items(request: DataRequest) -> list[DossierItem]:
     """The asked partner's dossier items about the person (no content)."""
-    return DossierItem._records.filter(person=request.person,
-                                       owning_partner=request.provider).order_by("-recorded_at")
+    return list(DossierItem._records.filter(
+        person=request.person, owning_partner=request.provider).order_by("-recorded_at"))
 
 
 def request_disclosures(request: DataRequest) -> list[Disclosure]:
     ids = RequestDisclosure._records.filter(request=request).values("disclosure_id")
     return list(Disclosure._records.filter(pk__in=ids).select_related("item", "recipient")
                 .order_by("pk"))
+
+
+def cases_of(professional: Professional) -> list[Case]:
+    """Open cases the professional is involved in."""
+    return list(_cases_of(professional))
+
+
+def persons_known_to(professional: Professional) -> list[Person]:
+    """The persons the professional may ask about (see ``_persons_known_to``)."""
+    return list(_persons_known_to(professional))
+
+
+def requests_for(professional: Professional) -> list[DataRequest]:
+    """The inbox: requests to the professional's partner and requests it made, open first."""
+    return list(_requests_for(professional))

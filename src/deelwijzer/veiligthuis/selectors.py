@@ -19,7 +19,7 @@ def is_veilig_thuis(professional: Professional) -> bool:
     return partner is not None and partner.key == VEILIG_THUIS
 
 
-def persons_known_to(professional: Professional) -> QuerySet[Person]:
+def _persons_known_to(professional: Professional) -> QuerySet[Person]:
     """The persons a professional may report about: registered by its own partner, or members
     of a household of an open case it is involved in."""
     partner = professional.partner
@@ -37,12 +37,12 @@ def persons_known_to(professional: Professional) -> QuerySet[Person]:
 
 def person_known_to(professional: Professional, pk: object) -> Person | None:
     try:
-        return persons_known_to(professional).filter(pk=int(str(pk))).first()
+        return _persons_known_to(professional).filter(pk=int(str(pk))).first()
     except (TypeError, ValueError):
         return None
 
 
-def advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
+def _advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
     """Veilig Thuis staff: every advice request of the partnership; others: their own."""
     requests = AdviceRequest._records.select_related("asker", "asker_partner", "answered_by")
     partner = professional.partner
@@ -55,12 +55,12 @@ def advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
 
 def advice_request_for(professional: Professional, pk: object) -> AdviceRequest | None:
     try:
-        return advice_requests_for(professional).filter(pk=int(str(pk))).first()
+        return _advice_requests_for(professional).filter(pk=int(str(pk))).first()
     except (TypeError, ValueError):
         return None
 
 
-def reports_for(professional: Professional) -> QuerySet[Report]:
+def _reports_for(professional: Professional) -> QuerySet[Report]:
     """Veilig Thuis staff: the reports it received; others: the reports they made."""
     reports = Report._records.select_related("person", "reporter", "reporter_partner")
     if is_veilig_thuis(professional):
@@ -72,6 +72,24 @@ def reports_for(professional: Professional) -> QuerySet[Report]:
 
 def report_for(professional: Professional, pk: object) -> Report | None:
     try:
-        return reports_for(professional).filter(pk=int(str(pk))).first()
+        return _reports_for(professional).filter(pk=int(str(pk))).first()
     except (TypeError, ValueError):
         return None
+
+
+# Public readers return lists: a queryset evaluated in a view would query personal-data tables
+# outside the gateway (tests/test_gateway.py watches that).
+
+
+def persons_known_to(professional: Professional) -> list[Person]:
+    return list(_persons_known_to(professional))
+
+
+def advice_requests_for(professional: Professional) -> list[AdviceRequest]:
+    """Veilig Thuis staff: every advice request of the partnership; others: their own."""
+    return list(_advice_requests_for(professional))
+
+
+def reports_for(professional: Professional) -> list[Report]:
+    """Veilig Thuis staff: the reports it received; others: the reports they made."""
+    return list(_reports_for(professional))

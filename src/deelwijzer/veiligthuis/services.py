@@ -67,6 +67,7 @@ register(
         "concerns": _("Concerns"),
         "not_informed_reason": _("Why the family was not told"),
         "family_informed_on": _("Family informed on"),
+        "family_informed_before": _("Family told beforehand"),
         **{f"step_{s.value}_date": format_lazy(_("Date of step {step}"), step=s.value)
            for s in MeldcodeStep},
         **{f"step_{s.value}_notes": format_lazy(_("Notes of step {step}"), step=s.value)
