@@ -3,9 +3,11 @@
 from django.urls import path
 
 from deelwijzer.cases import views
+from deelwijzer.cases.monitoring import views as monitoring
 
 app_name = "cases"
 urlpatterns = [
+    path("monitoring/", monitoring.monitoring, name="monitoring"),
     path("", views.case_list, name="list"),
     path("open/", views.case_open, name="open"),
     path("<int:pk>/", views.case_detail, name="detail"),
