@@ -1,5 +1,11 @@
-"""API routes of the datarequests app, mounted under /api/v1/datarequests/."""
+"""API routes of the datarequests app, mounted under /api/v1/requests/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from deelwijzer.datarequests import api
+
+urlpatterns = [
+    path("", api.DataRequestsApi.as_view(), name="datarequests"),
+    path("<int:pk>/", api.DataRequestDetailApi.as_view(), name="datarequest"),
+    path("<int:pk>/answer/", api.DataRequestAnswerApi.as_view(), name="datarequest-answer"),
+]

@@ -15,6 +15,13 @@ from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
 from deelwijzer.persons.models import Disclosure, DossierItem, HouseholdMember, Person
 
 
+def _id(pk: object) -> int:
+    """A database id from user input; ValueError when it cannot be one."""
+    value = int(str(pk))
+    if not 0 < value < 2**63:
+        raise ValueError(pk)
+    return value
+
 def _cases_of(professional: Professional) -> QuerySet[Case]:
     """Open cases the professional is involved in (P4: a request within a case needs that)."""
     return Case._records.filter(
@@ -39,8 +46,8 @@ def _persons_known_to(professional: Professional) -> QuerySet[Person]:
 
 def person_known_to(professional: Professional, pk: object) -> Person | None:
     try:
-        return _persons_known_to(professional).filter(pk=int(str(pk))).first()
-    except (TypeError, ValueError):
+        return _persons_known_to(professional).filter(pk=_id(pk)).first()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -69,8 +76,8 @@ def _requests_for(professional: Professional) -> QuerySet[DataRequest]:
 def request_for(professional: Professional, pk: object) -> DataRequest | None:
     """One request the professional may see (asker, or a professional of the asked partner)."""
     try:
-        return _requests_for(professional).filter(pk=int(str(pk))).first()
-    except (TypeError, ValueError):
+        return _requests_for(professional).filter(pk=_id(pk)).first()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

@@ -322,7 +322,10 @@ def dossier_items_by_id(request: DataRequest, ids: Iterable[object]) -> list[Dos
     wanted = set()
     for value in ids:
         try:
-            wanted.add(int(str(value)))
+            number = int(str(value))
+            if not 0 < number < 2**63:
+                raise ValueError(value)
+            wanted.add(number)
         except (TypeError, ValueError):
             raise InvalidPersonData("items", "not_in_dossier") from None
     found = list(DossierItem._records.filter(pk__in=wanted).select_related("person",

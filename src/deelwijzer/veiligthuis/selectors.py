@@ -14,6 +14,14 @@ from deelwijzer.veiligthuis.models import AdviceRequest, Report
 VEILIG_THUIS = "veilig-thuis"
 
 
+
+def _id(pk: object) -> int:
+    """A database id from user input; ValueError when it cannot be one."""
+    value = int(str(pk))
+    if not 0 < value < 2**63:
+        raise ValueError(pk)
+    return value
+
 def is_veilig_thuis(professional: Professional) -> bool:
     partner = professional.partner
     return partner is not None and partner.key == VEILIG_THUIS
@@ -37,8 +45,8 @@ def _persons_known_to(professional: Professional) -> QuerySet[Person]:
 
 def person_known_to(professional: Professional, pk: object) -> Person | None:
     try:
-        return _persons_known_to(professional).filter(pk=int(str(pk))).first()
-    except (TypeError, ValueError):
+        return _persons_known_to(professional).filter(pk=_id(pk)).first()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -55,8 +63,8 @@ def _advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
 
 def advice_request_for(professional: Professional, pk: object) -> AdviceRequest | None:
     try:
-        return _advice_requests_for(professional).filter(pk=int(str(pk))).first()
-    except (TypeError, ValueError):
+        return _advice_requests_for(professional).filter(pk=_id(pk)).first()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
@@ -72,8 +80,8 @@ def _reports_for(professional: Professional) -> QuerySet[Report]:
 
 def report_for(professional: Professional, pk: object) -> Report | None:
     try:
-        return _reports_for(professional).filter(pk=int(str(pk))).first()
-    except (TypeError, ValueError):
+        return _reports_for(professional).filter(pk=_id(pk)).first()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 
