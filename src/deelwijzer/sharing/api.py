@@ -20,14 +20,14 @@ from deelwijzer.sharing import selectors, services
 MAX_ID = 2**31 - 1
 
 
-class DetailOutput(serializers.Serializer[Any]):
+class ShareDetailOutput(serializers.Serializer[Any]):
     detail = serializers.CharField()
 
 
 NOT_FOUND = {
-    404: OpenApiResponse(DetailOutput, description="The person, item or case does not exist or "
-                                                   "you may not see it."),
-    409: OpenApiResponse(DetailOutput, description="No covenant version is in force."),
+    404: OpenApiResponse(ShareDetailOutput, description="The person, item or case does not "
+                                                        "exist or you may not see it."),
+    409: OpenApiResponse(ShareDetailOutput, description="No covenant version is in force."),
 }
 
 
@@ -44,7 +44,7 @@ def _case(user: Professional, person: Any, reference: str) -> Any:
     return case
 
 
-class MissingOutput(serializers.Serializer[Any]):
+class ShareMissingOutput(serializers.Serializer[Any]):
     kind = serializers.CharField(help_text="e.g. consent, justification, inform_family, "
                                            "contributor_permission, step, known_to_partner_only")
     message = serializers.CharField()
@@ -58,7 +58,7 @@ class ShareCheckApi(APIView):
     Within a ``case`` the purpose defaults to the purpose of the case's current step.
     """
 
-    class Input(serializers.Serializer[Any]):
+    class ShareCheckInput(serializers.Serializer[Any]):
         person = serializers.IntegerField(min_value=1, max_value=MAX_ID)
         recipient = serializers.CharField(max_length=64, help_text="partner id in the covenant")
         purpose = serializers.CharField(max_length=64, required=False, allow_blank=True)
@@ -87,23 +87,23 @@ class ShareCheckApi(APIView):
                     {"purpose": "required outside a case"})
             return attrs
 
-    class Output(serializers.Serializer[Any]):
+    class ShareCheckOutput(serializers.Serializer[Any]):
         allowed = serializers.BooleanField()
         covenant_version = serializers.CharField()
         rule_ids = serializers.ListField(child=serializers.CharField())
         reasons = ReasonOutput(many=True)
         conditions = serializers.ListField(child=serializers.CharField())
-        missing = MissingOutput(many=True)
+        missing = ShareMissingOutput(many=True)
         purpose = serializers.CharField()
         step = serializers.CharField(allow_null=True)
         case = serializers.CharField(allow_null=True)
         categories = serializers.ListField(child=serializers.CharField())
         recipient = serializers.CharField()
 
-    @extend_schema(operation_id="share_check", request=Input,
-                   responses={200: Output, **ERROR_RESPONSES, **NOT_FOUND})
+    @extend_schema(operation_id="share_check", request=ShareCheckInput,
+                   responses={200: ShareCheckOutput, **ERROR_RESPONSES, **NOT_FOUND})
     def post(self, request: Request) -> Response:
-        data = self.Input(data=request.data)
+        data = self.ShareCheckInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         user = _user(request)
@@ -127,20 +127,20 @@ class ShareCheckApi(APIView):
             contributor_permission=values["contributor_permission"],
             origin_purpose=values.get("origin_purpose") or None,
             flow_params={k: v for k, v in params.items() if v})
-        return Response(self.Output(answer.as_dict()).data)
+        return Response(self.ShareCheckOutput(answer.as_dict()).data)
 
 
 class ShareDiscloseApi(APIView):
     """Disclose a dossier item to a partner. The decision point is asked again: a refusal is
     403 with its reasons and is in the processing log; a disclosure is recorded (V4)."""
 
-    class Input(serializers.Serializer[Any]):
+    class ShareDiscloseInput(serializers.Serializer[Any]):
         item = serializers.IntegerField(min_value=1, max_value=MAX_ID)
         recipient = serializers.CharField(max_length=64, help_text="partner id in the covenant")
         purpose = serializers.CharField(max_length=64, required=False, allow_blank=True)
         case = serializers.CharField(max_length=20, required=False, allow_blank=True)
 
-    class Output(serializers.Serializer[Any]):
+    class ShareDiscloseOutput(serializers.Serializer[Any]):
         id = serializers.IntegerField()
         item = serializers.IntegerField()
         recipient = serializers.CharField()
@@ -150,10 +150,10 @@ class ShareDiscloseApi(APIView):
         consent = serializers.IntegerField(allow_null=True)
         disclosed_at = serializers.DateTimeField()
 
-    @extend_schema(operation_id="share_disclose", request=Input,
-                   responses={201: Output, **ERROR_RESPONSES, **NOT_FOUND})
+    @extend_schema(operation_id="share_disclose", request=ShareDiscloseInput,
+                   responses={201: ShareDiscloseOutput, **ERROR_RESPONSES, **NOT_FOUND})
     def post(self, request: Request) -> Response:
-        data = self.Input(data=request.data)
+        data = self.ShareDiscloseInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         user = _user(request)
@@ -169,7 +169,7 @@ class ShareDiscloseApi(APIView):
             raise serializers.ValidationError({"purpose": ["required outside a case"]})
         disclosure = services.share_disclose(professional=user, item=item, recipient=recipient,
                                              purpose=values.get("purpose") or None, case=case)
-        return Response(self.Output({
+        return Response(self.ShareDiscloseOutput({
             "id": disclosure.pk, "item": item.pk, "recipient": recipient.key,
             "recipient_name": recipient.name, "purpose": disclosure.purpose,
             "ground": disclosure.ground, "consent": disclosure.consent_id,
