@@ -1,5 +1,18 @@
 """API routes of the consent app, mounted under /api/v1/consent/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []  # type: ignore[type-arg]
+from deelwijzer.consent import api
+
+urlpatterns = [
+    path("", api.ConsentRecordApi.as_view(), name="consent-record"),
+    path("persons/<int:pk>/", api.ConsentListApi.as_view(), name="consent-person"),
+    path("<int:pk>/withdraw/", api.ConsentWithdrawApi.as_view(), name="consent-withdraw"),
+    path("justifications/", api.JustificationRecordApi.as_view(),
+         name="consent-justification-record"),
+    path("justifications/<int:pk>/", api.JustificationDetailApi.as_view(),
+         name="consent-justification"),
+    path("informing/", api.InformingRecordApi.as_view(), name="consent-informing-record"),
+    path("reminders/", api.RemindersApi.as_view(), name="consent-reminders"),
+    path("items/<int:pk>/remarks/", api.RemarkAddApi.as_view(), name="consent-remark-add"),
+]

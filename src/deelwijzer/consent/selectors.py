@@ -1,0 +1,150 @@
+"""Reads for the consent screens: which persons a professional may see, the Context to process
+them in, and what the professional still has to inform people about ("Te informeren").
+
+Object access (P4 need to know): a professional sees a person their own partner registered,
+or a member of a household of a case they are involved in. Anything else is "not found".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from deelwijzer.accounts.models import Professional
+from deelwijzer.cases.models import Case, Consultation, Involvement
+from deelwijzer.cases.services import case_context
+from deelwijzer.covenant.selectors import policy_index, version_in_force
+from deelwijzer.persons import selectors as persons
+from deelwijzer.persons.models import Person
+from deelwijzer.persons.services import Context
+from deelwijzer.policy import CaseRole, age_on
+
+# T4 (004 rule 2): afterwards "only if unavoidable" and then soon; the covenant names no number
+# of days, so the reminder for a consultation held without the family falls due a week later.
+INFORM_AFTER_DAYS = 7
+
+
+def person_for(professional: Professional, pk: int) -> Person | None:
+    """The person, if the professional may know of them (else None: answer 404)."""
+    partner = professional.partner
+    person = persons.person_by_pk(pk)
+    if person is None or partner is None or person.partnership_id != partner.partnership_id:
+        return None
+    if person.registered_by_partner_id == partner.pk:
+        return person
+    return person if case_for(professional, person) is not None else None
+
+
+def case_for(professional: Professional, person: Person) -> Case | None:
+    """The newest open case of the person's households the professional is involved in."""
+    households = persons.household_ids_of(person)
+    involvement = (Involvement._records.filter(case__household_id__in=households,
+                                               case__closed_at__isnull=True,
+                                               professional=professional)
+                   .select_related("case").order_by("-case__opened_at").first())
+    return involvement.case if involvement else None
+
+
+def persons_for(professional: Professional) -> list[Person]:
+    """The persons the professional may see: own partner's and those of their cases."""
+    partner = professional.partner
+    if partner is None:
+        return []
+    households = list(Involvement._records.filter(professional=professional,
+                                                  case__closed_at__isnull=True)
+                      .values_list("case__household_id", flat=True))
+    found = {p.pk: p for p in persons.persons_registered_by(partner.pk)}
+    found.update({p.pk: p for p in persons.persons_in_households(households)})
+    return sorted(found.values(), key=lambda p: (p.family_name, p.given_names, p.pk))
+
+
+def context_for(professional: Professional, person: Person, purpose: str) -> Context:
+    """The Context to record or read about this person for ``purpose``: in the professional's
+    case of the person's household (its reference and the professional's role), without the
+    step's limits (consent, weighing and informing are not the step's own data); outside a
+    case the own partner's client, recorded by the own partner (P4)."""
+    case = case_for(professional, person)
+    if case is not None:
+        return dataclasses.replace(case_context(case, professional, purpose), step=None)
+    version = version_in_force(person.partnership)
+    partner = professional.partner
+    ground = None
+    if version is not None and partner is not None:
+        ground = policy_index(version).purpose_grounds.get(purpose, {}).get(partner.key)
+    own = partner is not None and person.registered_by_partner_id == partner.pk
+    return Context(purpose=purpose, ground=ground,
+                   case_role=CaseRole.CASE_HOLDER if own else None)
+
+
+# --- Te informeren ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Due:
+    """Someone the professional must still inform (T4, K4), or an exception to review (T3)."""
+
+    person: Person
+    reason: str  # "weighing" | "weighing_exception" | "exception" | "consultation_before"
+    #              | "consultation_after"
+    due: dt.date
+    case_ref: str = ""
+    consultation_id: int | None = None
+    justification_id: int | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.due < timezone.localdate()
+
+
+def _consultation_dues(professional: Professional) -> list[Due]:
+    consultations = list(Consultation._records.filter(
+        kind="named", family_present=False, informed_by=professional,
+        case__closed_at__isnull=True).select_related("case", "partnership"))
+    if not consultations:
+        return []
+    informed = persons.informings_for_consultations([c.pk for c in consultations])
+    dues = []
+    for consultation in consultations:
+        case = consultation.case
+        if case is None or getattr(consultation, "family_informed_on", None):
+            continue
+        version = version_in_force(consultation.partnership)
+        below = policy_index(version).representatives_only_below if version else 12
+        after = consultation.inform_when == "after"
+        due = consultation.date + dt.timedelta(days=INFORM_AFTER_DAYS if after else 0)
+        for person in persons.persons_in_households([case.household_id]):
+            if (consultation.pk, person.pk) in informed:
+                continue
+            if age_on(person.birth_date, consultation.date) < below:
+                continue  # T1 with 003 art. 11.2: a young child is informed through its parents
+            dues.append(Due(person, "consultation_after" if after else "consultation_before",
+                            due, case.reference, consultation_id=consultation.pk))
+    return dues
+
+
+def informing_due_for(professional: Professional) -> list[Due]:
+    """What the professional must still inform people about, overdue first, then by date:
+    consultations held (or to be held) without the family where they were named to inform,
+    disclosures on a weighing whose client is to be informed by a date, and exceptions
+    (AVG art. 23) that come up for review."""
+    dues = _consultation_dues(professional)
+    for weighing in persons.open_weighings_to_inform(professional.pk):
+        if weighing.inform_exception and weighing.exception_review_on:
+            dues.append(Due(weighing.person, "weighing_exception", weighing.exception_review_on,
+                            weighing.case_ref, justification_id=weighing.pk))
+        elif weighing.inform_by:
+            dues.append(Due(weighing.person, "weighing", weighing.inform_by, weighing.case_ref,
+                            justification_id=weighing.pk))
+    for exception in persons.open_exceptions(professional.pk):
+        if exception.exception_review_on:
+            dues.append(Due(exception.person, "exception", exception.exception_review_on,
+                            exception.case_ref))
+    return sorted(dues, key=lambda d: (not d.overdue, d.due, d.person.pk))
+
+
+def informing_due_count(professional: Professional) -> int:
+    """The number for a badge on other screens."""
+    return len(informing_due_for(professional))
