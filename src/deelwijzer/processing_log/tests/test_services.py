@@ -213,3 +213,34 @@ def test_empty_log_verifies():
 
 def test_make_record_helper_is_valid():
     assert make_record().action == "view"
+
+
+@pytest.mark.parametrize("text", [
+    "plain", 'quote " and \\ backslash', "tab\tnewline\ncontrol\x01\x1f", "é ü ß € 𝄞 中文",
+    "</script>", "\u2028\u2029", "\x7f",
+])
+def test_the_body_is_the_canonical_encoding(text):
+    """The body is assembled string by string; it must be what the JSON encoder writes."""
+    from deelwijzer.processing_log.canonical import BODY_KEYS, encode_body
+    from deelwijzer.processing_log.services import _prepare
+
+    now = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
+    for step, recipient, parent in ((text, text, "b7ad6b7169203331"), (None, None, None)):
+        prepared = _prepare(make_record(
+            activity_id=text, covenant_version=text, purpose=text, step=step,
+            actor_id=text, actor_partner=text, recipient_partner=recipient, ground=step,
+            case_ref=recipient, parent_span_id=parent, allowed=parent is None,
+        ), "4bf92f3577b34da6a3ce929d0e0e4736", now, "2026-03-01 09:30:00.000000")
+        assert tuple(prepared.data) == BODY_KEYS
+        assert prepared.body("ab" * 32) == encode_body(
+            {**prepared.data, "subject_pseudonym": "ab" * 32}
+        )
+
+
+def test_a_returned_entry_is_a_loaded_model_instance(record):
+    entry = log_append(record())
+    stored = LogEntry.objects.get(seq=entry.seq)
+    assert entry._state.adding is False and entry._state.db == stored._state.db
+    assert entry == stored and entry.pk == stored.pk
+    for field in LogEntry._meta.concrete_fields:
+        assert getattr(entry, field.attname) == getattr(stored, field.attname), field.name
