@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from deelwijzer.persons.errors import invalid_message
 from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
@@ -42,7 +42,8 @@ def test_identifying_advice_is_refused_naming_the_field(demo, text, code):
     with pytest.raises(InvalidPersonData) as error:
         services.advice_request_create(professional=demo.director, question=text)
     assert (error.value.field, error.value.code) == ("question", code)
-    assert invalid_message(error.value).startswith("Question:")
+    with translation.override("nl"):
+        assert invalid_message(error.value).startswith("Vraag:")
 
 
 def test_only_veilig_thuis_answers_advice(demo):
