@@ -131,6 +131,7 @@ def case_context(case: Case, professional: Professional, purpose: str | None = N
         step=case.step if purpose == step_purpose else None,
         case_ref=case.reference,
         case_role=case_role_of(case, professional),
+        dossier_holder=case.dossier_partner.key,
     )
 
 

@@ -8,6 +8,7 @@ the decision, whose reasons the UI and API render with their articles.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -115,6 +116,7 @@ class Context:
     case_ref: str | None = None
     case_role: CaseRole | None = CaseRole.CASE_HOLDER
     trace_id: str | None = None
+    dossier_holder: str | None = None  # C5, K7: the partner keeping the case dossier
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ def _request(
             origin_purpose=grounds.origin_purpose,
         ),
         today=today,
+        dossier_holder=context.dossier_holder,
     )
 
 
@@ -473,17 +476,31 @@ def dossier_item_record(*, professional: Professional, person: Person, text: str
 @gateway
 def dossier_item_view(*, professional: Professional, item: DossierItem,
                       context: Context) -> str:
-    """Read an item's content (logged as a view)."""
+    """Read an item's content (logged as a view). K5: another partner's item only when it was
+    disclosed to the reader's partner (the owner's decision to give it) ; S2: the item's
+    purpose is the origin the reading purpose must be compatible with."""
+    received = professional.partner_id is not None and Disclosure._records.filter(
+        item=item, recipient_id=professional.partner_id).exists()
     _process(professional=professional, person=item.person, action=Action.VIEW,
              categories=item.categories, context=context,
+             grounds=Grounds(contributor_permission=received, origin_purpose=item.purpose),
              contributor=item.owning_partner.key)
     return crypto.decrypt(item.content_encrypted)
+
+
+def _from_item(item: DossierItem, grounds: Grounds | None) -> Grounds:
+    """S2: data obtained for the item's purpose; the caller's grounds may name another origin."""
+    grounds = grounds or Grounds()
+    if grounds.origin_purpose is None and item.purpose:
+        grounds = dataclasses.replace(grounds, origin_purpose=item.purpose)
+    return grounds
 
 
 @gateway
 def dossier_item_disclose(*, professional: Professional, item: DossierItem, recipient: Partner,
                           context: Context, grounds: Grounds | None = None) -> Disclosure:
-    """Give an item to another partner (S4, S9, K5); recorded for the subject (V4)."""
+    """Give an item to another partner (S2, S4, S9, K5); recorded for the subject (V4)."""
+    grounds = _from_item(item, grounds)
     decision, _ = _process(
         professional=professional, person=item.person, action=Action.DISCLOSE,
         categories=item.categories, context=context, recipient=recipient.key, grounds=grounds,
@@ -492,7 +509,7 @@ def dossier_item_disclose(*, professional: Professional, item: DossierItem, reci
                        if r.params.get("consent")), None)
     weighed = any(r.code in _ON_WEIGHING for r in decision.reasons)
     justification = None
-    if weighed and (grounds is None or grounds.justification is None):
+    if weighed and grounds.justification is None:
         justification = _justification_record_for(
             item.person, _own_partner(professional).key, context.purpose, recipient.key,
             frozenset(item.categories))
@@ -515,8 +532,8 @@ def dossier_item_copy(*, professional: Professional, item: DossierItem, context:
     partner = _own_partner(professional)
     _decision, version = _process(
         professional=professional, person=item.person, action=Action.COPY_TO_OWN_DOSSIER,
-        categories=item.categories, context=context, recipient=partner.key, grounds=grounds,
-        contributor=item.owning_partner.key)
+        categories=item.categories, context=context, recipient=partner.key,
+        grounds=_from_item(item, grounds), contributor=item.owning_partner.key)
     return DossierItem._records.create(
         person=item.person, content_encrypted=item.content_encrypted,
         categories=item.categories, nature=item.nature, owning_partner=partner,
