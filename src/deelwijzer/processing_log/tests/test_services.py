@@ -244,3 +244,17 @@ def test_a_returned_entry_is_a_loaded_model_instance(record):
     assert entry == stored and entry.pk == stored.pk
     for field in LogEntry._meta.concrete_fields:
         assert getattr(entry, field.attname) == getattr(stored, field.attname), field.name
+
+
+def test_on_sqlite_subject_keys_have_no_rowid_table():
+    """One page per new subject key instead of two (migration 0004)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'processing_log_subjectkey'"
+        )
+        (ddl,) = cursor.fetchone()
+    assert ddl.endswith("WITHOUT ROWID")
