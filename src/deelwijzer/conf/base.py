@@ -177,6 +177,11 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Deelwijzer API",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Fields named "status" with different choice sets get their own component names.
+    "ENUM_NAME_OVERRIDES": {
+        "CovenantVersionStatusEnum": ["draft", "in_force", "superseded"],
+        "ConsentStatusEnum": ["valid", "withdrawn", "expired", "not_yet_valid"],
+    },
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
