@@ -134,13 +134,26 @@ def _hex_id(name: str, value: str | None, pattern: re.Pattern[str], size: int) -
     return value
 
 
+# Validated code tuples and their joined form: a service logs the same few over and over.
+_JOINED: dict[tuple[str, ...], str] = {}
+
+
 def _codes(name: str, value: object) -> str:
+    if type(value) is tuple:
+        joined = _JOINED.get(value)
+        if joined is not None:
+            return joined
     if not isinstance(value, tuple | list) or not all(isinstance(c, str) for c in value):
         raise LogRecordInvalid(f"{name}: a tuple of strings is required, got {value!r}")
     try:
-        return join_codes(value)
+        joined = join_codes(value)
     except ValueError as error:
         raise LogRecordInvalid(f"{name}: {error}") from None
+    if type(value) is tuple and all(type(c) is str for c in value):
+        if len(_JOINED) >= 4096:
+            _JOINED.clear()
+        _JOINED[value] = joined
+    return joined
 
 
 def _when(name: str, value: datetime | None, default: datetime) -> datetime:
@@ -299,7 +312,7 @@ def _utc_text(now: datetime) -> str:
 
 
 def _pseudonym(key: bytes, subject_id: str) -> str:
-    return hmac.new(key, subject_id.encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(key, subject_id.encode(), "sha256").hex()
 
 
 def _subject_keys(cursor: Any, subject_ids: Sequence[str], sqlite: bool) -> dict[str, bytes]:
