@@ -13,6 +13,7 @@ from deelwijzer.cases.models import (
     Contribution,
     Involvement,
 )
+from deelwijzer.persons.models import HouseholdMember, Person
 from deelwijzer.policy import CaseRole
 
 
@@ -145,3 +146,11 @@ def uninformed_consultations(case: Case) -> list[Consultation]:
 def involvement_list(case: Case) -> list[Involvement]:
     """The case's involvements in the order they were made (K3)."""
     return list(involvements(case).order_by("pk"))
+
+
+def case_members(case: Case) -> list[Person]:
+    """The household members of a case, in the order they were registered (the first brought
+    in first). For services and simulations that act on them; screens use ``case_view``."""
+    return list(Person._records.filter(
+        pk__in=HouseholdMember._records.filter(household=case.household_id).values("person_id"),
+    ).order_by("pk"))

@@ -13,12 +13,16 @@ from deelwijzer.processing_log.verify import verify_log
 pytestmark = pytest.mark.django_db
 
 
-def test_simulate_processes_records_views_disclosures_and_refusals():
+def test_simulate_processes_cases_consultations_requests_consents_and_refusals():
     out = StringIO()
-    call_command("simulate", "--events", "150", stdout=out)
+    call_command("simulate", "--events", "250", stdout=out)
     text = out.getvalue()
-    for outcome in ("record:allowed", "view:allowed", "disclose:allowed", "disclose:refused"):
+    for outcome in ("case:allowed", "record:allowed", "view:allowed", "consent:allowed",
+                    "disclose:allowed", "disclose:refused", "consultation:allowed",
+                    "contribution:allowed", "action:allowed", "request:allowed",
+                    "answer:allowed"):
         assert outcome in text
+    assert LogEntry.objects.exclude(case_ref=None).exclude(case_ref="").exists()
     assert any(not e.allowed for e in LogEntry.objects.filter(action="disclose"))
     assert LogEntry.objects.count() >= 150
     assert verify_log().ok

@@ -13,8 +13,8 @@ from deelwijzer.demo.simulate import simulate
 
 
 class Command(BaseCommand):
-    help = ("Create persons and realistic processing (records, views, disclosures, refusals) "
-            "through the services on the demo covenant.")
+    help = ("Realistic processing through the services on the demo covenant: cases, "
+            "consultations, records, views, consents, disclosures, data requests, refusals.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--events", type=int, default=200,
