@@ -13,6 +13,7 @@ from deelwijzer.cases.models import (
     Contribution,
     Involvement,
 )
+from deelwijzer.covenant.models import Partnership
 from deelwijzer.persons.models import HouseholdMember, Person
 from deelwijzer.policy import CaseRole
 
@@ -154,3 +155,7 @@ def case_members(case: Case) -> list[Person]:
     return list(Person._records.filter(
         pk__in=HouseholdMember._records.filter(household=case.household_id).values("person_id"),
     ).order_by("pk"))
+
+
+def case_count(partnership: Partnership) -> int:
+    return Case._records.filter(partnership=partnership).count()

@@ -8,8 +8,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from deelwijzer.cases.selectors import case_count
 from deelwijzer.demo.management.commands.loaddemo import user_lines
 from deelwijzer.demo.services import DEMO_PASSWORD, load_demo
+from deelwijzer.demo.simulate import simulate
+
+DEMO_EVENTS = 120  # a few families with cases, consultations, consents and requests
 
 
 class Command(BaseCommand):
@@ -22,6 +26,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", verbosity=0, interactive=False)
         version, people = load_demo()
+        if not case_count(version.partnership):
+            report = simulate(DEMO_EVENTS)
+            self.stdout.write(f"Demo work through the services: {report.line()}")
         host = options["addrport"]
         second_factor = (
             "off for the demo (DEELWIJZER_DEMO_WITHOUT_SECOND_FACTOR=true)"
