@@ -433,6 +433,25 @@ class ConsultationFamilyInformedApi(APIView):
         return Response(ConsultationOutput(_consultation_data(consultation)).data)
 
 
+class ConsultationDetailOutput(ConsultationOutput):
+    agenda = serializers.CharField(help_text="named: read through the policy and logged")
+    absence_motivation = serializers.CharField()
+
+
+class ConsultationDetailApi(APIView):
+    """One consultation with its agenda (named: a VIEW per household member, logged)."""
+
+    @extend_schema(operation_id="consultations_retrieve",
+                   responses={200: ConsultationDetailOutput, **ERROR_RESPONSES, **NOT_FOUND})
+    def get(self, request: Request, pk: int) -> Response:
+        consultation = _consultation(request, pk)
+        agenda = services.consultation_agenda_view(professional=_me(request),
+                                                   consultation=consultation)
+        return Response(ConsultationDetailOutput({
+            **_consultation_data(consultation), "agenda": agenda,
+            "absence_motivation": consultation.absence_motivation}).data)
+
+
 class MinutesOutput(serializers.Serializer[Any]):
     minutes = serializers.CharField()
     categories = serializers.ListField(child=serializers.CharField())

@@ -15,6 +15,8 @@ urlpatterns = [
          name="consultations-schedule"),
     path("consultations/anonymous/", api.AnonymousConsultationScheduleApi.as_view(),
          name="consultations-schedule-anonymous"),
+    path("consultations/<int:pk>/", api.ConsultationDetailApi.as_view(),
+         name="consultations-retrieve"),
     path("consultations/<int:pk>/absence/", api.ConsultationAbsenceApi.as_view(),
          name="consultations-family-absence"),
     path("consultations/<int:pk>/family-informed/", api.ConsultationFamilyInformedApi.as_view(),

@@ -206,3 +206,15 @@ def test_bad_input_is_a_400_never_a_500(demo, case, api_client):
         (f"{case.pk}/step/", {"to_step": "nergens"}),
     ]:
         assert client.post(f"{BASE}{path}", body, format="json").status_code == 400, path
+
+
+def test_a_consultation_with_its_agenda_is_read_through_the_policy(demo, case, meeting,
+                                                                    api_client):
+    response = api_client(demo.director).get(f"{BASE}consultations/{meeting.pk}/")
+    assert response.status_code == 200, response.content
+    assert response.json()["agenda"] == "Zorgen"
+    assert any(e.action == "view" for e in entries_for_case(case.reference))
+    involve(demo, case, "politie", role=CaseRole.INFORMANT)
+    refused(api_client(demo.prof("politie")).get(f"{BASE}consultations/{meeting.pk}/"), "P4")
+    assert api_client(demo.prof("rvdk")).get(
+        f"{BASE}consultations/{meeting.pk}/").status_code == 404
