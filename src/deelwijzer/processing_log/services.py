@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -378,6 +379,15 @@ def _append(
     batched = vendor == "postgresql" and isinstance(cursor, ClientCursor)
     try:
         with connection.wrap_database_errors:
+            if batched and len(prepared) == 1:
+                cache = _PG_CACHE.setdefault(connection, _PgCache())
+                for _attempt in range(2):
+                    if cache.head is None:
+                        break
+                    done = _pg_append_one(cursor, connection.alias, prepared[0], cache,
+                                          own_transaction)
+                    if done is not None:
+                        return done
             if batched:
                 seq, prev, found = _pg_lock_last_keys(cursor, subjects, own_transaction)
             else:
@@ -399,6 +409,10 @@ def _append(
             entries, rows = _entries(connection.alias, prepared, found, seq, prev, created, now)
             if batched:
                 _pg_insert(cursor, new_keys, rows, own_transaction)
+                cache = _PG_CACHE.setdefault(connection, _PgCache())
+                cache.head = (rows[-1][0], rows[-1][1], created)
+                if len(subjects) == 1:
+                    cache.remember(subjects[0], found[subjects[0]])
             else:
                 if new_keys:
                     cursor.executemany(_KEY_INSERT_SQL[sqlite], new_keys)
@@ -456,6 +470,97 @@ def _loaded(alias: str, values: tuple[Any, ...]) -> LogEntry:
 
 
 _new_entry = LogEntry.__new__
+
+
+# --- PostgreSQL: one round trip per append -------------------------------------------------------
+#
+# A process remembers, per connection, the head of the chain it last saw (seq, hash, created_at)
+# and the keys of the subjects it last logged. An append then travels in one round trip: begin,
+# the append lock, (a new subject's key, ON CONFLICT DO NOTHING,) the entry INSERTed only if,
+# under the lock, the last entry is still that head and the subject's key is still that key; the
+# head and the key as they are now; commit. Nothing remembered is trusted: when another writer
+# appended, or the key was destroyed or differs, nothing is inserted and the append is done again
+# with what the same round trip read (and after a second miss, the two-round-trip way).
+
+
+class _PgCache:
+    __slots__ = ("head", "keys")
+
+    def __init__(self) -> None:
+        self.head: tuple[int, str, str] | None = None  # seq, entry_hash, created_at text
+        self.keys: dict[str, bytes] = {}
+
+    def remember(self, subject: str, key: bytes | None) -> None:
+        if key is None:
+            self.keys.pop(subject, None)
+            return
+        if len(self.keys) >= 10_000:
+            self.keys.clear()
+        self.keys[subject] = key
+
+
+_PG_CACHE: WeakKeyDictionary[BaseDatabaseWrapper, _PgCache] = WeakKeyDictionary()
+
+_PG_KEY_INSERT_NEW = f"{_KEY_INSERT} ON CONFLICT (subject_id) DO NOTHING"
+_PG_INSERT_IF_HEAD = (
+    f"INSERT INTO {ENTRY_TABLE} (seq, entry_hash, document) "  # noqa: S608
+    f"SELECT %s, %s, %s WHERE (SELECT entry_hash FROM {ENTRY_TABLE} ORDER BY seq DESC LIMIT 1) "
+    f"IS NOT DISTINCT FROM %s "
+    f"AND EXISTS (SELECT 1 FROM {KEY_TABLE} WHERE subject_id = %s AND key = %s)"
+)
+_CREATED_AT = """'"created_at":"'"""
+_PG_HEAD_KEY = (
+    # created_at by position, not by parsing JSON: a damaged head must not stop appends.
+    f"SELECT seq, entry_hash, substr(document, strpos(document, {_CREATED_AT}) + 14, 26) "  # noqa: S608
+    f"FROM {ENTRY_TABLE} ORDER BY seq DESC LIMIT 1; {_KEY}"
+)
+
+
+def _pg_append_one(
+    cursor: Any, alias: str, prepared: _Prepared, cache: _PgCache, own_transaction: bool
+) -> list[LogEntry] | None:
+    """One append in one round trip, if the remembered head and key still hold; else None
+    (and the cache holds what the database has now)."""
+    assert cache.head is not None
+    seq, prev, head_created = cache.head
+    subject = prepared.subject_id
+    key = cache.keys.get(subject)
+    new_key = key is None
+    if key is None:
+        key = os.urandom(32)
+    now = datetime.now(UTC)
+    # Never before the entry it follows (that is the head, or nothing is inserted).
+    created = max(_utc_text(now), head_created)
+    entries, rows = _entries(alias, (prepared,), {subject: key}, seq, prev, created, now)
+    statements = ["BEGIN"] if own_transaction else []
+    statements.append(_LOCK_SQL)
+    params: list[Any] = [APPEND_LOCK]
+    if new_key:
+        statements.append(_PG_KEY_INSERT_NEW)
+        params += [subject, key, now]
+    statements += [_PG_INSERT_IF_HEAD, _PG_HEAD_KEY]
+    params += [*rows[0], None if seq == 0 else prev, subject, key, subject]
+    if own_transaction:
+        statements.append("COMMIT")
+    cursor.execute("; ".join(statements), params)
+    results: list[tuple[int, list[Any] | None]] = []
+    while True:
+        results.append((cursor.rowcount, cursor.fetchall() if cursor.description else None))
+        if not cursor.nextset():
+            break
+    at = -2 if own_transaction else -1
+    inserted = results[at - 2][0]
+    head_rows, key_rows = results[at - 1][1], results[at][1]
+    if inserted == 1:
+        cache.head = (rows[0][0], rows[0][1], created)
+        cache.remember(subject, key)
+        return entries
+    cache.head = (
+        (0, GENESIS_HASH, "") if not head_rows
+        else (int(head_rows[0][0]), str(head_rows[0][1]), str(head_rows[0][2]))
+    )
+    cache.remember(subject, bytes(key_rows[0][0]) if key_rows else None)
+    return None
 
 
 _PG_LOCK_LAST_KEYS = (
@@ -529,6 +634,9 @@ def subject_key_destroy(subject_id: str) -> None:
         cursor.execute(
             f"DELETE FROM {KEY_TABLE} WHERE subject_id = %s", [subject_id]  # noqa: S608
         )
+    cache = _PG_CACHE.get(connection)
+    if cache is not None:  # only a shortcut: every append checks the key under its lock
+        cache.remember(subject_id, None)
 
 
 # --- checkpoints --------------------------------------------------------------------------------

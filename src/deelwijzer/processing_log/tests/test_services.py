@@ -258,3 +258,54 @@ def test_on_sqlite_subject_keys_have_no_rowid_table():
         )
         (ddl,) = cursor.fetchone()
     assert ddl.endswith("WITHOUT ROWID")
+
+
+def _pg_cache():
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from deelwijzer.processing_log.services import _PG_CACHE
+
+    connection = connections[DEFAULT_DB_ALIAS]
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-round-trip append is PostgreSQL's")
+    return connection, _PG_CACHE
+
+
+def test_pg_a_stale_remembered_head_is_never_trusted(record):
+    """Another writer appended: the remembered head is wrong, the append still chains."""
+    connection, caches = _pg_cache()
+    first = log_append(record(subject_id="person:1"))
+    log_append(record(subject_id="person:1"))
+    cache = caches[connection]
+    cache.head = (first.seq, first.entry_hash, "2000-01-01 00:00:00.000000")  # stale
+    third = log_append(record(subject_id="person:1"))
+    assert third.seq == 3 and third.prev_hash == LogEntry.objects.get(seq=2).entry_hash
+    cache.head = (7, "ab" * 32, "2000-01-01 00:00:00.000000")  # never was
+    log_append(record(subject_id="person:2"))
+    assert verify_log().ok and verify_log().count == 4
+
+
+def test_pg_a_key_destroyed_elsewhere_is_not_used_again(record):
+    """Another process erased the subject: its remembered key must not make a pseudonym."""
+    connection, caches = _pg_cache()
+    old = log_append(record(subject_id="person:9"))
+    assert caches[connection].keys["person:9"]
+    with connection.cursor() as cursor:  # as subject_key_destroy in another process would
+        cursor.execute("DELETE FROM processing_log_subjectkey WHERE subject_id = 'person:9'")
+    new = log_append(record(subject_id="person:9"))
+    assert new.subject_pseudonym != old.subject_pseudonym
+    assert new.subject_pseudonym == subject_pseudonym("person:9")
+    assert verify_log().ok
+
+
+def test_pg_created_at_follows_the_remembered_head(record):
+    connection, caches = _pg_cache()
+    first = log_append(record(subject_id="person:3"))
+    later = "2999-01-01 00:00:00.000000"  # as if the clock ran back since the head was written
+    cache = caches[connection]
+    assert cache.head is not None and cache.head[:2] == (first.seq, first.entry_hash)
+    cache.head = (first.seq, first.entry_hash, later)
+    second = log_append(record(subject_id="person:3"))
+    assert second.data["created_at"] == later
+    assert verify_log().ok
