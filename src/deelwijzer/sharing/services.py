@@ -43,6 +43,7 @@ from deelwijzer.persons.services import (
     dossier_item_record,
     dossier_item_view,
     gateway,
+    remarks_view,
 )
 from deelwijzer.policy import (
     Action,
@@ -254,6 +255,14 @@ def share_item_view(*, professional: Professional, item: DossierItem) -> str:
     """Open an item's content: asked and logged as a view (K5 for others' items)."""
     return dossier_item_view(professional=professional, item=item,
                              context=item_context(professional=professional, item=item))
+
+
+@gateway
+def share_item_remarks(*, professional: Professional, item: DossierItem) -> list[tuple[Any, str]]:
+    """K8: the family's reactions and corrections beside an item of the own dossier, and the
+    subject's own statements about it, with their texts (one logged view when there are any)."""
+    return remarks_view(professional=professional, person=item.person, item=item,
+                        context=item_context(professional=professional, item=item))
 
 
 @gateway

@@ -232,6 +232,9 @@ def item_open(request: HttpRequest, pk: int) -> HttpResponse:
                                "row": _item_rows(index, [item], item.person)[0]}
     try:
         context["content"] = services.share_item_view(professional=user, item=item)
+        if item.owning_partner_id == user.partner_id:
+            context["own"] = True
+            context["remarks"] = services.share_item_remarks(professional=user, item=item)
     except ProcessingRefused as error:
         context["refusal"] = refusal_body(error)
         return render(request, "sharing/item_open.html", context, status=403)

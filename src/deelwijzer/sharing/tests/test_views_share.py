@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from deelwijzer.processing_log.selectors import entries_for_case, entries_for_subject
 from deelwijzer.sharing import services
@@ -168,3 +169,19 @@ def test_copy_into_own_dossier_screen(demo, case, concern, consent_for_gemeente,
     done = client.post(url, {"case": case.reference, "purpose": "veiligheid",
                              "informed": "on"})
     assert done.status_code == 302
+
+
+def test_an_opened_item_shows_the_familys_correction_beside_it(demo, case, concern, login):
+    """K8: the correction is kept beside the fact, which stays as it was recorded."""
+    client = login(demo.director)
+    opened = client.post(reverse("sharing:item_open", args=[concern.pk])).content.decode()
+    add = reverse("consent:remark_new", args=[concern.pk])
+    assert add in opened
+    response = client.post(add, {"kind": "correction", "given_by": str(demo.mother.pk),
+                                 "given_on": timezone.localdate().isoformat(),
+                                 "text": "Het waren geen blauwe plekken maar verf."})
+    assert response.status_code == 302, response.content.decode()
+    page = client.post(reverse("sharing:item_open", args=[concern.pk])).content.decode()
+    assert "Leerkracht ziet blauwe plekken" in page  # the fact as recorded
+    assert "geen blauwe plekken maar verf" in page
+    assert "Eva Visser" in page
