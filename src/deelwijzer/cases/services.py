@@ -252,12 +252,13 @@ def case_open(
         director=director, dossier_partner=dossier_partner, step=first, household=household,
         covenant_version=version.label, opened_by=professional,
     )
+    # The reasons are data every partner reads, in the partnership's working language.
     Involvement._records.create(case=case, partner=dossier_partner, professional=director,
-                                role=CaseRoleChoice.CASE_HOLDER, reason="case director",
+                                role=CaseRoleChoice.CASE_HOLDER, reason="casusregisseur",
                                 invited_by=professional)
     if director != professional:
         Involvement._records.create(case=case, partner=partner, professional=professional,
-                                    role=CaseRoleChoice.CONTENT, reason="initiating partner",
+                                    role=CaseRoleChoice.CONTENT, reason="inbrengende partner",
                                     invited_by=professional)
     return case
 
