@@ -309,3 +309,26 @@ def test_pg_created_at_follows_the_remembered_head(record):
     second = log_append(record(subject_id="person:3"))
     assert second.data["created_at"] == later
     assert verify_log().ok
+
+
+@pytest.mark.parametrize("size", [0, 1, 32, 64, 65, 100])
+def test_the_pseudonym_is_hmac_sha256(size):
+    import hashlib
+    import hmac
+    import os
+
+    from deelwijzer.processing_log.services import _pseudonym
+
+    key = os.urandom(size)
+    for subject in ("person:1", "persoon:é", ""):
+        assert _pseudonym(key, subject) == hmac.new(key, subject.encode(), hashlib.sha256).hexdigest()
+
+
+def test_utc_text_is_format_datetime():
+    from deelwijzer.processing_log.canonical import format_datetime
+    from deelwijzer.processing_log.services import _utc_text
+
+    for value in (dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC),
+                  dt.datetime(2026, 3, 1, 9, 30, 0, 1, tzinfo=dt.UTC),
+                  dt.datetime.now(dt.UTC)):
+        assert _utc_text(value) == format_datetime(value)
