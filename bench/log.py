@@ -2,9 +2,15 @@
 
 Measures, on a fresh database of its own:
 
+- ``durability``: what a committed append survives as the database is configured for the run
+  (SQLite: journal mode and synchronous level; PostgreSQL: fsync and synchronous_commit);
 - ``append_per_s``: durable single appends, each ``log_append`` its own committed transaction
   (SQLite: WAL, synchronous=NORMAL, BEGIN IMMEDIATE, as configured in the settings), on an empty
-  log; ``append_per_s_1m`` the same at the end of the 1M-entry log;
+  log, every append for a new subject (so it writes the subject's key too);
+  ``append_per_s_1m`` the same at the end of the 1M-entry log (subjects that have keys);
+- ``sqlite_floor_per_s`` (SQLite): the same statements and commits as ``append_per_s`` on a bare
+  ``sqlite3`` connection to a database with the same schema, documents prepared beforehand: what
+  the database and the disk allow on this machine, the ceiling for ``append_per_s``;
 - ``verify_per_s``: ``verify_log()`` over the whole 1M-entry log (every hash and link, the
   checkpoint), entries per second;
 - ``hashlib_per_s``: a bare ``hashlib.sha256`` chain, in the same run, over as many entries of
@@ -141,6 +147,93 @@ def measure_appends(count: int, subjects: int) -> float:
     return count / (time.perf_counter() - start)
 
 
+def durability() -> str:
+    """What a committed append survives, as the database is configured for this run."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA journal_mode")
+            journal = str(cursor.fetchone()[0])
+            cursor.execute("PRAGMA synchronous")
+            level = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}[int(cursor.fetchone()[0])]
+            survives = (
+                "a process crash; an OS crash or power loss may roll back the last commits"
+                if journal == "wal" and level == "NORMAL"
+                else "an OS crash or power loss too" if level in ("FULL", "EXTRA")
+                else "not even a process crash reliably"
+            )
+            return f"journal_mode={journal}, synchronous={level}: survives {survives}"
+        cursor.execute("SHOW fsync")
+        fsync = str(cursor.fetchone()[0])
+        cursor.execute("SHOW synchronous_commit")
+        sync = str(cursor.fetchone()[0])
+    if fsync == "on" and sync != "off":
+        return f"fsync={fsync}, synchronous_commit={sync}: survives a server crash"
+    return (f"fsync={fsync}, synchronous_commit={sync}: committed, but NOT durable against a "
+            "server or OS crash (a throw-away test server)")
+
+
+def sqlite_floor(count: int) -> float:
+    """The same statements as one single append, on a bare ``sqlite3`` connection, without
+    Django or the log's Python: BEGIN IMMEDIATE, the last entry and the subject's key, a new
+    key, the entry, COMMIT; same schema (tables, indexes, triggers), same pragmas, a new
+    subject each time (as ``append_per_s``). Documents are prepared beforehand. What the
+    database and the disk allow on this machine: the ceiling for ``append_per_s``."""
+    import sqlite3
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from deelwijzer.processing_log.canonical import document, entry_hash, format_datetime
+    from deelwijzer.processing_log.services import _prepare, _pseudonym
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+            "tbl_name IN ('processing_log_logentry', 'processing_log_subjectkey') "
+            "ORDER BY type = 'table' DESC"
+        )
+        schema = [row[0] for row in cursor.fetchall()]
+    path = Path(str(connection.settings_dict["NAME"])).with_name("floor.sqlite3")
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        for sql in schema:
+            db.execute(sql)
+        now = timezone.now()
+        text = format_datetime(now)
+        keys = [(f"floor:{n}", os.urandom(32)) for n in range(count)]
+        bodies = [
+            _prepare(record(n, count), "0af7651916cd43dd8448eb211c80319c", now, text)
+            .body(_pseudonym(key, subject))
+            for n, (subject, key) in enumerate(keys)
+        ]
+        cur = db.cursor()
+        start = time.perf_counter()
+        for (subject, key), body in zip(keys, bodies, strict=True):
+            cur.execute("BEGIN IMMEDIATE")
+            cur.execute(
+                "SELECT (SELECT seq FROM processing_log_logentry ORDER BY seq DESC LIMIT 1), "
+                "(SELECT entry_hash FROM processing_log_logentry ORDER BY seq DESC LIMIT 1), "
+                "(SELECT key FROM processing_log_subjectkey WHERE subject_id = ?)", (subject,)
+            )
+            seq, prev, _key = cur.fetchone()
+            seq = (seq or 0) + 1
+            doc = document(seq, prev or "0" * 64, text, body)
+            cur.execute("INSERT INTO processing_log_subjectkey (subject_id, key, created_at) "
+                        "VALUES (?, ?, ?)", (subject, key, text))
+            cur.execute("INSERT INTO processing_log_logentry (seq, entry_hash, document) "
+                        "VALUES (?, ?, ?)", (seq, entry_hash(doc), doc))
+            cur.execute("COMMIT")
+        return count / (time.perf_counter() - start)
+    finally:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def build(target: int, subjects: int, report: Callable[[str], None]) -> float:
     """Fill the log up to ``target`` entries in batches; entries per second."""
     from deelwijzer.processing_log.models import LogEntry
@@ -215,9 +308,15 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
         "rows": args.rows,
     }
     say(f"processing log on {connection.vendor} {result['database_version']}")
+    result["durability"] = durability()
+    say(f"durability of a commit: {result['durability']}")
     result["append_per_s"] = round(measure_appends(args.appends, subjects))
     say(f"durable single appends (empty log):  {result['append_per_s']:>10,} /s"
-        f"   ({args.appends:,} appends, each its own transaction)")
+        f"   ({args.appends:,} appends, each its own transaction, each a new subject)")
+    if connection.vendor == "sqlite":
+        result["sqlite_floor_per_s"] = round(sqlite_floor(args.appends))
+        say(f"  the same statements, bare sqlite3: {result['sqlite_floor_per_s']:>10,} /s"
+            "   (no Django, no log Python: the ceiling on this machine)")
     say(f"building a {args.rows:,}-entry log ({subjects:,} subjects) ...")
     result["build_per_s"] = round(build(args.rows, subjects, say))
     say(f"bulk appends (batches of {BATCH:,}):    {result['build_per_s']:>10,} /s")
