@@ -106,3 +106,11 @@ def persons_known_to(professional: Professional) -> list[Person]:
 def requests_for(professional: Professional) -> list[DataRequest]:
     """The inbox: requests to the professional's partner and requests it made, open first."""
     return list(_requests_for(professional))
+
+
+def open_requests_to(professional: Professional) -> int:
+    """How many requests to the professional's partner still await an answer."""
+    if professional.partner_id is None:
+        return 0
+    return DataRequest._records.filter(provider_id=professional.partner_id,
+                                       status=Status.OPEN).count()

@@ -7,12 +7,16 @@ from typing import cast
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
+from deelwijzer.cases.selectors import cases_for, consultations_for, uninformed_consultations
+from deelwijzer.consent.selectors import informing_due_for
 from deelwijzer.covenant.models import VersionStatus
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
 from deelwijzer.covenant.views import user_partnership
+from deelwijzer.datarequests.selectors import open_requests_to
 
 
 @login_required
@@ -35,14 +39,16 @@ def home(request: HttpRequest) -> HttpResponse:
         and not draft.signatures.filter(partner_id=user.partner_id).exists()
     )
     roles = user.roles
+    is_practitioner = bool(roles & {Role.PROFESSIONAL, Role.CASE_DIRECTOR, Role.CHAIR})
     return render(request, "ui/home.html", {
+        "today": _today(user) if is_practitioner and in_force else None,
         "partnership": partnership,
         "in_force": in_force,
         "draft": draft,
         "covenant": covenant,
         "own_partner": own_partner,
         "awaiting_own_signature": awaiting_own_signature,
-        "is_practitioner": bool(roles & {Role.PROFESSIONAL, Role.CASE_DIRECTOR, Role.CHAIR}),
+        "is_practitioner": is_practitioner,
         "is_case_director": Role.CASE_DIRECTOR in roles,
         "is_chair": Role.CHAIR in roles,
         "is_team_coordinator": Role.TEAM_COORDINATOR in roles,
@@ -50,3 +56,21 @@ def home(request: HttpRequest) -> HttpResponse:
         "is_partner_admin": Role.PARTNER_ADMIN in roles,
         "is_system_admin": Role.SYSTEM_ADMIN in roles,
     })
+
+
+def _today(user: Professional) -> dict[str, object]:
+    """What needs the professional's attention, where it works: deadlines and missing steps
+    (counts only; the pages they link to show the rest)."""
+    today = timezone.localdate()
+    cases = cases_for(user)
+    dues = informing_due_for(user)
+    upcoming = [c for c in consultations_for(user) if c.date >= today]
+    return {
+        "cases": len(cases),
+        "not_informed": sum(1 for case in cases if uninformed_consultations(case)),
+        "to_inform": len(dues),
+        "overdue": sum(1 for d in dues if d.overdue),
+        "consultations": len(upcoming),
+        "next_consultation": min((c.date for c in upcoming), default=None),
+        "requests": open_requests_to(user),
+    }
