@@ -315,12 +315,13 @@ def test_a_whole_consultation(page: Page, log_in: Login) -> None:
         "jeugdbescherming", "ggz-zijlstroom", "gemeente-aldermeer"}
     assert {e.step for e in entries} >= {"melding", "analyse"}
     recorded = [e for e in entries if e.action == "record" and e.status == "ok"]
-    # one line per household member (2) for each of: bringing in, the next step, two
-    # involvements, the consultation, two contributions, the action, the family informed;
-    # one line about Noa for the health item and one for her consent
-    assert {"hulpverlening", "gezondheid", "financien"} <= {
-        c for e in recorded for c in e.categories}
-    assert len(recorded) == 9 * 2 + 2
+    # registering the household: two persons, the household (one line each), the mother as
+    # representative (one line); then one line per household member (2) for each of: opening
+    # the case, the next step, two involvements, the consultation, two contributions, the
+    # action, the family informed; one line about Noa for the health item, one for her consent
+    assert {"identiteit", "gezag-en-maatregelen", "hulpverlening", "gezondheid",
+            "financien"} <= {c for e in recorded for c in e.categories}
+    assert len(recorded) == 5 + 9 * 2 + 2
     out = io.StringIO()
     call_command("log", "verify", "--lang", "en", stdout=out)  # SystemExit unless it verifies
     assert re.match(rf"{LogEntry.objects.count()} entries verified", out.getvalue())

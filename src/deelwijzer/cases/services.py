@@ -225,6 +225,15 @@ def case_open(
     against one of the covenant's case criteria; it starts at the covenant's first step. The
     case director (default: the professional) must have that role; its partner keeps the
     dossier (C5). One RECORD log line per household member, with the case reference."""
+    return _case_open(professional=professional, household=household,
+                      statutory_task=statutory_task, case_criterion=case_criterion,
+                      director=director, categories=categories,
+                      reference=_next_reference(timezone.localdate()))
+
+
+def _case_open(*, professional: Professional, household: Household, statutory_task: str,
+               case_criterion: str, director: Professional | None, categories: Iterable[str],
+               reference: str) -> Case:
     partner, director, dossier_partner, version = _open_checks(
         professional, statutory_task, case_criterion, director)
     partnership = partner.partnership
@@ -236,7 +245,6 @@ def case_open(
     first = _steps(version)[0]
     index = policy_index(version)
     purpose = index.step_purpose[first]
-    reference = _next_reference(timezone.localdate())
     context = Context(
         purpose=purpose, ground=index.purpose_grounds[purpose].get(partner.key), step=first,
         case_ref=reference,
@@ -738,8 +746,12 @@ def case_bring_in(
     first = _steps(version)[0]
     purpose = index.step_purpose[first]
     director = director or professional
+    # The household is registered for this case: its log lines carry the case reference too,
+    # so "everything in one case" starts with the registration (the case is opened last).
+    reference = _next_reference(timezone.localdate())
     context = Context(
         purpose=purpose, ground=index.purpose_grounds[purpose].get(partner.key), step=first,
+        case_ref=reference,
         case_role=CaseRole.CASE_HOLDER if director == professional else CaseRole.CONTENT)
     people = []
     for m in members:
@@ -758,9 +770,9 @@ def case_bring_in(
         representative_add(professional=professional, child=people[r.child],
                            representative=people[r.representative], kind=r.kind,
                            categories=["gezag-en-maatregelen"], context=context)
-    return case_open(professional=professional, household=household,
-                     statutory_task=statutory_task, case_criterion=case_criterion,
-                     director=director)
+    return _case_open(professional=professional, household=household,
+                      statutory_task=statutory_task, case_criterion=case_criterion,
+                      director=director, categories=CASE_OPEN_CATEGORIES, reference=reference)
 
 
 register(

@@ -173,6 +173,28 @@ def test_bring_in_registers_the_household_and_opens_the_case(demo):
     assert selectors.case_role_of(case, demo.director) == CaseRole.CASE_HOLDER
 
 
+def test_bring_in_logs_the_household_registration_under_the_case(demo):
+    """Everything in one case starts with registering its household: the persons, the
+    household and the representatives are logged with the case reference."""
+    today = timezone.localdate()
+    case = services.case_bring_in(
+        professional=demo.director,
+        members=[
+            services.MemberInput("Sem", "de Jong", today.replace(year=today.year - 8), "child"),
+            services.MemberInput("Anna", "de Jong", dt.date(1990, 1, 2), "parent"),
+        ],
+        representatives=[services.RepresentativeInput(0, 1, "parent")],
+        statutory_task=demo.task, case_criterion=demo.criterion)
+    recorded = [sorted(e.categories) for e in entries_for_case(case.reference)]
+    assert recorded == [
+        ["identiteit"], ["identiteit"],  # the two persons
+        ["gezinssamenstelling"], ["gezinssamenstelling"],  # the household
+        ["gezag-en-maatregelen"],  # Anna represents Sem
+        ["gezinssamenstelling", "identiteit"], ["gezinssamenstelling", "identiteit"],  # opened
+    ]
+    assert case.reference == f"C-{today.year}-0001"
+
+
 @pytest.mark.parametrize(("change", "field", "code"), [
     ({"statutory_task": "Fraudebestrijding"}, "statutory_task", "not_a_task_of_partner"),
     ({"members": []}, "members", "required"),
