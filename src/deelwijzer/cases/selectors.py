@@ -159,3 +159,46 @@ def case_members(case: Case) -> list[Person]:
 
 def case_count(partnership: Partnership) -> int:
     return Case._records.filter(partnership=partnership).count()
+
+
+# --- who may know which persons exist (P4) ------------------------------------------------------
+
+_MAX_ID = 2**63 - 1
+
+
+def cases_involving(professional: Professional) -> QuerySet[Case]:
+    """Open cases the professional directs or takes part in by name (P4: need to know is
+    personal, so a partner's involvement without a named professional gives no one access)."""
+    involved = Involvement._records.filter(professional=professional).values("case_id")
+    return Case._records.filter(Q(director=professional) | Q(pk__in=involved),
+                                closed_at__isnull=True)
+
+
+def _persons_visible_to(professional: Professional) -> QuerySet[Person]:
+    partner = professional.partner
+    if partner is None:
+        return Person._records.none()
+    members = HouseholdMember._records.filter(
+        household_id__in=cases_involving(professional).values("household_id"),
+    ).values("person_id")
+    return Person._records.filter(Q(registered_by_partner_id=partner.pk) | Q(pk__in=members),
+                                  partnership_id=partner.partnership_id)
+
+
+def persons_visible_to(professional: Professional) -> list[Person]:
+    """The persons a professional may know exist: those its own partner registered, and the
+    household members of the open cases it directs or takes part in. Every screen that lists
+    or looks up persons uses this; anything else is answered with 404."""
+    return list(_persons_visible_to(professional).order_by("family_name", "given_names", "pk"))
+
+
+def person_visible_to(professional: Professional, pk: object) -> Person | None:
+    """The person with this id if the professional may know it exists (see above), else None.
+    ``pk`` may come straight from a form or URL: anything that is not an id gives None."""
+    try:
+        number = int(str(pk))
+    except ValueError:
+        return None
+    if not 0 < number <= _MAX_ID:
+        return None
+    return _persons_visible_to(professional).filter(pk=number).first()

@@ -46,7 +46,7 @@ def _user(request: Request) -> Professional:
 
 
 def _person(request: Request, pk: int) -> Any:
-    person = selectors.person_for(_user(request), pk)
+    person = selectors.person_visible_to(_user(request), pk)
     if person is None:
         raise Http404
     return person
@@ -169,7 +169,7 @@ class ConsentWithdrawApi(APIView):
         data.is_valid(raise_exception=True)
         professional = _user(request)
         consent = persons_selectors.consent_by_pk(pk)
-        if consent is None or selectors.person_for(professional, consent.person_id) is None:
+        if consent is None or selectors.person_visible_to(professional, consent.person_id) is None:
             raise Http404
         persons.consent_withdraw(
             professional=professional, consent=consent, on=data.validated_data.get("on"),
@@ -258,7 +258,7 @@ class JustificationDetailApi(APIView):
     def get(self, request: Request, pk: int) -> Response:
         professional = _user(request)
         found = persons_selectors.justification_by_pk(pk)
-        if found is None or selectors.person_for(professional, found.person_id) is None:
+        if found is None or selectors.person_visible_to(professional, found.person_id) is None:
             raise Http404
         texts = persons.justification_view(
             professional=professional, justification=found,
@@ -362,7 +362,7 @@ class RemarkAddApi(APIView):
         v = data.validated_data
         professional = _user(request)
         item = persons_selectors.item_by_pk(pk)
-        if (item is None or selectors.person_for(professional, item.person_id) is None
+        if (item is None or selectors.person_visible_to(professional, item.person_id) is None
                 or item.owning_partner_id != professional.partner_id):
             raise Http404
         family = {p.pk: p for p in persons_selectors.family_of(item.person)}

@@ -15,6 +15,9 @@ from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import Case, Consultation, Involvement
+from deelwijzer.cases.selectors import cases_involving as cases_involving
+from deelwijzer.cases.selectors import person_visible_to as person_visible_to
+from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.cases.services import case_context
 from deelwijzer.covenant.selectors import policy_index, version_in_force
 from deelwijzer.persons import selectors as persons
@@ -27,17 +30,6 @@ from deelwijzer.policy import CaseRole, age_on
 INFORM_AFTER_DAYS = 7
 
 
-def person_for(professional: Professional, pk: int) -> Person | None:
-    """The person, if the professional may know of them (else None: answer 404)."""
-    partner = professional.partner
-    person = persons.person_by_pk(pk)
-    if person is None or partner is None or person.partnership_id != partner.partnership_id:
-        return None
-    if person.registered_by_partner_id == partner.pk:
-        return person
-    return person if case_for(professional, person) is not None else None
-
-
 def case_for(professional: Professional, person: Person) -> Case | None:
     """The newest open case of the person's households the professional is involved in."""
     households = persons.household_ids_of(person)
@@ -46,19 +38,6 @@ def case_for(professional: Professional, person: Person) -> Case | None:
                                                professional=professional)
                    .select_related("case").order_by("-case__opened_at").first())
     return involvement.case if involvement else None
-
-
-def persons_for(professional: Professional) -> list[Person]:
-    """The persons the professional may see: own partner's and those of their cases."""
-    partner = professional.partner
-    if partner is None:
-        return []
-    households = list(Involvement._records.filter(professional=professional,
-                                                  case__closed_at__isnull=True)
-                      .values_list("case__household_id", flat=True))
-    found = {p.pk: p for p in persons.persons_registered_by(partner.pk)}
-    found.update({p.pk: p for p in persons.persons_in_households(households)})
-    return sorted(found.values(), key=lambda p: (p.family_name, p.given_names, p.pk))
 
 
 def context_for(professional: Professional, person: Person, purpose: str) -> Context:

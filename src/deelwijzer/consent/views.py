@@ -56,7 +56,7 @@ def _person(request: HttpRequest, pk: int | str | None) -> Any:
         number = int(pk or "")
     except ValueError:
         raise Http404 from None
-    person = selectors.person_for(_user(request), number)
+    person = selectors.person_visible_to(_user(request), number)
     if person is None:
         raise Http404
     return person
@@ -110,7 +110,7 @@ def _names(covenant: Covenant) -> dict[str, dict[str, str]]:
 @login_required
 def persons_page(request: HttpRequest) -> HttpResponse:
     return render(request, "consent/persons.html",
-                  {"people": selectors.persons_for(_user(request))})
+                  {"people": selectors.persons_visible_to(_user(request))})
 
 
 # --- recording a consent ------------------------------------------------------------------------
@@ -188,7 +188,7 @@ def record(request: HttpRequest) -> HttpResponse:
 
 def _consent(request: HttpRequest, pk: int) -> Any:
     consent = persons_selectors.consent_by_pk(pk)
-    if consent is None or selectors.person_for(_user(request), consent.person_id) is None:
+    if consent is None or selectors.person_visible_to(_user(request), consent.person_id) is None:
         raise Http404
     return consent
 
@@ -252,7 +252,7 @@ def justification_new(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("person") or request.POST.get("person")
     if chosen:
         _person(request, chosen)
-    people = [(str(p.pk), _name(p)) for p in selectors.persons_for(professional)]
+    people = [(str(p.pk), _name(p)) for p in selectors.persons_visible_to(professional)]
     refusal = None
     status = 200
     if request.method == "POST":
@@ -294,7 +294,7 @@ def justification_new(request: HttpRequest) -> HttpResponse:
 
 def _justification(request: HttpRequest, pk: int) -> Any:
     found = persons_selectors.justification_by_pk(pk)
-    if found is None or selectors.person_for(_user(request), found.person_id) is None:
+    if found is None or selectors.person_visible_to(_user(request), found.person_id) is None:
         raise Http404
     return found
 
@@ -394,7 +394,7 @@ def remark_new(request: HttpRequest, pk: int) -> HttpResponse:
     """A reaction, correction or own statement beside dossier item ``pk``."""
     professional = _user(request)
     item = persons_selectors.item_by_pk(pk)
-    if (item is None or selectors.person_for(professional, item.person_id) is None
+    if (item is None or selectors.person_visible_to(professional, item.person_id) is None
             or item.owning_partner_id != professional.partner_id):
         raise Http404
     person = item.person

@@ -134,7 +134,7 @@ class DataRequestsApi(APIView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         user: Any = request.user
-        person = selectors.person_known_to(user, values["person"])
+        person = selectors.person_visible_to(user, values["person"])
         if person is None:
             raise NotFound()
         case = None

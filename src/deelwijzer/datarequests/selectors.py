@@ -9,7 +9,10 @@ from django.db.models import Case as SqlCase
 from django.db.models import IntegerField, Q, QuerySet, Value, When
 
 from deelwijzer.accounts.models import Professional
-from deelwijzer.cases.models import Case, Involvement
+from deelwijzer.cases.models import Case
+from deelwijzer.cases.selectors import cases_involving as cases_involving
+from deelwijzer.cases.selectors import person_visible_to as person_visible_to
+from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.datarequests.choices import Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
 from deelwijzer.persons.models import Disclosure, DossierItem, HouseholdMember, Person
@@ -24,31 +27,7 @@ def _id(pk: object) -> int:
 
 def _cases_of(professional: Professional) -> QuerySet[Case]:
     """Open cases the professional is involved in (P4: a request within a case needs that)."""
-    return Case._records.filter(
-        pk__in=Involvement._records.filter(professional=professional).values("case_id"),
-        closed_at__isnull=True,
-    ).order_by("reference")
-
-
-def _persons_known_to(professional: Professional) -> QuerySet[Person]:
-    """The persons a professional may ask about: registered by its own partner, or members of
-    a household of a case it is involved in."""
-    partner = professional.partner
-    if partner is None:
-        return Person._records.none()
-    households = _cases_of(professional).values("household_id")
-    members = HouseholdMember._records.filter(household_id__in=households).values("person_id")
-    return Person._records.filter(
-        Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=members),
-        partnership_id=partner.partnership_id,
-    ).order_by("family_name", "given_names", "pk")
-
-
-def person_known_to(professional: Professional, pk: object) -> Person | None:
-    try:
-        return _persons_known_to(professional).filter(pk=_id(pk)).first()
-    except (TypeError, ValueError, OverflowError):
-        return None
+    return cases_involving(professional).order_by("reference")
 
 
 def case_of(professional: Professional, reference: str) -> Case | None:
@@ -96,11 +75,6 @@ def request_disclosures(request: DataRequest) -> list[Disclosure]:
 def cases_of(professional: Professional) -> list[Case]:
     """Open cases the professional is involved in."""
     return list(_cases_of(professional))
-
-
-def persons_known_to(professional: Professional) -> list[Person]:
-    """The persons the professional may ask about (see ``_persons_known_to``)."""
-    return list(_persons_known_to(professional))
 
 
 def requests_for(professional: Professional) -> list[DataRequest]:

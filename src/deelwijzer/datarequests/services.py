@@ -30,7 +30,7 @@ from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import policy_index
 from deelwijzer.datarequests.choices import Outcome, Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
-from deelwijzer.datarequests.selectors import case_members, person_known_to
+from deelwijzer.datarequests.selectors import case_members, person_visible_to
 from deelwijzer.persons import crypto
 from deelwijzer.persons.errors import register
 from deelwijzer.persons.models import DossierItem, Person
@@ -171,7 +171,7 @@ def data_request_create(
             raise InvalidPersonData("case", "not_involved")
         if not case_members(case).filter(pk=person.pk).exists():
             raise InvalidPersonData("person", "not_in_case")
-    elif person_known_to(professional, person.pk) is None:
+    elif person_visible_to(professional, person.pk) is None:
         raise InvalidPersonData("person", "not_known")
     legal_basis = _required(legal_basis, "legal_basis")
     question = _required(question, "question")

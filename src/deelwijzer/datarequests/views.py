@@ -43,7 +43,7 @@ def _request_form(request: HttpRequest, data: Any = None) -> DataRequestForm:
     return DataRequestForm(
         data,
         persons=[(str(p.pk), f"{p.given_names} {p.family_name} ({date_format(p.birth_date)})")
-                 for p in selectors.persons_known_to(user)],  # type: ignore[arg-type]
+                 for p in selectors.persons_visible_to(user)],  # type: ignore[arg-type]
         cases=[(c.reference, c.reference) for c in selectors.cases_of(user)],  # type: ignore[arg-type]
         providers=providers, purposes=purposes, categories=categories,
     )
@@ -78,7 +78,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = selectors.person_known_to(user, data["person"]) if data["person"] else None
+        person = selectors.person_visible_to(user, data["person"]) if data["person"] else None
         case = selectors.case_of(user, data["case"]) if data["case"] else None
         provider = Partner.objects.filter(partnership=user.partner.partnership,
                                           key=data["provider"]).first()

@@ -107,7 +107,7 @@ class ShareCheckApi(APIView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         user = _user(request)
-        person = selectors.person_visible(user, values["person"])
+        person = selectors.person_visible_to(user, values["person"])
         if person is None:
             raise Http404
         item = None

@@ -13,60 +13,17 @@ Anything else does not exist for the professional (the views answer 404).
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from deelwijzer.accounts.models import Professional
-from deelwijzer.cases.models import Case, Involvement
+from deelwijzer.cases.models import Case
+from deelwijzer.cases.selectors import cases_involving as cases_involving
+from deelwijzer.cases.selectors import person_visible_to as person_visible_to
+from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.persons.models import Consent, Disclosure, DossierItem, HouseholdMember, Person
 
 
-def _partnership_id(professional: Professional) -> int:
-    """The professional's partnership (-1, matching nothing, without a partner)."""
-    return professional.partner.partnership_id if professional.partner else -1
-
-
 def cases_visible(professional: Professional) -> list[Case]:
-    """Open and closed cases the professional directs or is involved in (P4)."""
-    if professional.partner_id is None:
-        return []
-    involved = Involvement._records.filter(
-        Q(professional=professional)
-        | Q(professional__isnull=True, partner_id=professional.partner_id))
-    return list(
-        Case._records.filter(Q(director=professional) | Q(pk__in=involved.values("case_id")))
-        .filter(partnership_id=_partnership_id(professional))
-        .distinct().order_by("-opened_at", "-pk"))
-
-
-def _case_person_ids(cases: list[Case]) -> set[int]:
-    return set(HouseholdMember._records.filter(
-        household_id__in=[c.household_id for c in cases]).values_list("person_id", flat=True))
-
-
-def persons_visible(professional: Professional) -> list[Person]:
-    """Persons registered by the own partner and members of the households of visible cases."""
-    if professional.partner_id is None:
-        return []
-    ids = _case_person_ids(cases_visible(professional))
-    return list(Person._records.filter(
-        Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=ids),
-        partnership_id=_partnership_id(professional),
-    ).order_by("family_name", "given_names", "pk"))
-
-
-def person_visible(professional: Professional, pk: object) -> Person | None:
-    """The person if the professional may see it; None otherwise (404: it does not exist)."""
-    if professional.partner_id is None:
-        return None
-    try:
-        person = Person._records.select_related("partnership").get(pk=int(str(pk)))
-    except (Person.DoesNotExist, ValueError, OverflowError):
-        return None
-    if person.partnership_id != _partnership_id(professional):
-        return None
-    if person.registered_by_partner_id == professional.partner_id:
-        return person
-    return person if person.pk in _case_person_ids(cases_visible(professional)) else None
+    """The open cases the professional directs or takes part in by name (P4), newest first."""
+    return list(cases_involving(professional).order_by("-opened_at", "-pk"))
 
 
 def registered_by_own_partner(professional: Professional, person: Person) -> bool:
@@ -111,7 +68,7 @@ def dossier_item_visible(professional: Professional, pk: object) -> DossierItem 
             "person", "person__partnership", "owning_partner").get(pk=int(str(pk)))
     except (DossierItem.DoesNotExist, ValueError, OverflowError):
         return None
-    if person_visible(professional, item.person_id) is None:
+    if person_visible_to(professional, item.person_id) is None:
         return None
     if item.owning_partner_id == professional.partner_id or was_disclosed_to_own_partner(
             professional, item):

@@ -93,7 +93,7 @@ def _item_label(index: CovenantIndex, item: Any) -> str:
 
 
 def _person_or_404(user: Professional, pk: object) -> Any:
-    person = selectors.person_visible(user, pk)
+    person = selectors.person_visible_to(user, pk)
     if person is None:
         raise Http404
     return person
@@ -147,7 +147,7 @@ def persons(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     today = timezone.localdate()
     rows = [{"person": p, "age": age_on(p.birth_date, today)}
-            for p in selectors.persons_visible(user)]
+            for p in selectors.persons_visible_to(user)]
     return render(request, "sharing/persons.html", {"rows": rows})
 
 
@@ -327,7 +327,7 @@ def start(request: HttpRequest) -> HttpResponse:
         return services.flow_url(params, asked[-1]) if asked else None
 
     # 1. About whom
-    visible = selectors.persons_visible(user)
+    visible = selectors.persons_visible_to(user)
     form: Any = _bound(PersonQuestion, "person", params, persons=[
         (str(p.pk), f"{p} ({format_date(p.birth_date, _lang())})") for p in visible])
     if not form.is_bound or not form.is_valid():

@@ -184,7 +184,7 @@ class ReportsApi(APIView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         user: Any = request.user
-        person = selectors.person_known_to(user, values["person"])
+        person = selectors.person_visible_to(user, values["person"])
         if person is None:
             raise NotFound()
         steps = {int(s["step"]): (s.get("date"), s.get("notes", "")) for s in values["steps"]}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from deelwijzer.accounts.models import Professional
-from deelwijzer.cases.models import Case, Involvement
-from deelwijzer.persons.models import HouseholdMember, Person
+from deelwijzer.cases.selectors import cases_involving as cases_involving
+from deelwijzer.cases.selectors import person_visible_to as person_visible_to
+from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.veiligthuis.models import AdviceRequest, Report
 
 # The partner that is Veilig Thuis in the covenant (DESIGN.md: the covenant format has no
@@ -25,29 +26,6 @@ def _id(pk: object) -> int:
 def is_veilig_thuis(professional: Professional) -> bool:
     partner = professional.partner
     return partner is not None and partner.key == VEILIG_THUIS
-
-
-def _persons_known_to(professional: Professional) -> QuerySet[Person]:
-    """The persons a professional may report about: registered by its own partner, or members
-    of a household of an open case it is involved in."""
-    partner = professional.partner
-    if partner is None:
-        return Person._records.none()
-    cases = Case._records.filter(
-        pk__in=Involvement._records.filter(professional=professional).values("case_id"),
-        closed_at__isnull=True).values("household_id")
-    members = HouseholdMember._records.filter(household_id__in=cases).values("person_id")
-    return Person._records.filter(
-        Q(registered_by_partner_id=professional.partner_id) | Q(pk__in=members),
-        partnership_id=partner.partnership_id,
-    ).order_by("family_name", "given_names", "pk")
-
-
-def person_known_to(professional: Professional, pk: object) -> Person | None:
-    try:
-        return _persons_known_to(professional).filter(pk=_id(pk)).first()
-    except (TypeError, ValueError, OverflowError):
-        return None
 
 
 def _advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
@@ -87,10 +65,6 @@ def report_for(professional: Professional, pk: object) -> Report | None:
 
 # Public readers return lists: a queryset evaluated in a view would query personal-data tables
 # outside the gateway (tests/test_gateway.py watches that).
-
-
-def persons_known_to(professional: Professional) -> list[Person]:
-    return list(_persons_known_to(professional))
 
 
 def advice_requests_for(professional: Professional) -> list[AdviceRequest]:

@@ -43,7 +43,7 @@ from deelwijzer.persons.services import (
 from deelwijzer.policy import Action, CaseRole
 from deelwijzer.veiligthuis.choices import MeldcodeStep
 from deelwijzer.veiligthuis.models import AdviceRequest, Report
-from deelwijzer.veiligthuis.selectors import VEILIG_THUIS, is_veilig_thuis, person_known_to
+from deelwijzer.veiligthuis.selectors import VEILIG_THUIS, is_veilig_thuis, person_visible_to
 
 # The statutory power to report that lifts professional secrecy (the "meldrecht").
 MELDRECHT = "Wmo 2015 art. 5.2.6 (meldrecht Veilig Thuis)"
@@ -178,7 +178,7 @@ def report_create(
     if is_veilig_thuis(professional):
         raise InvalidPersonData("professional", "is_veilig_thuis")
     partnership = partner.partnership
-    if person_known_to(professional, person.pk) is None:
+    if person_visible_to(professional, person.pk) is None:
         raise InvalidPersonData("person", "not_known")
     version = _version(partnership)
     index = policy_index(version)

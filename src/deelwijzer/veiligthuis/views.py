@@ -109,7 +109,7 @@ def _report_form(request: HttpRequest, data: Any = None) -> ReportForm:
     categories = ([(c.id, c.name) for c in version_covenant(version).data_categories]
                   if version else [])
     persons = [(str(p.pk), f"{p.given_names} {p.family_name} ({date_format(p.birth_date)})")
-               for p in selectors.persons_known_to(user)]
+               for p in selectors.persons_visible_to(user)]
     return ReportForm(data, persons=persons, categories=categories,
                       initial={"categories": DEFAULT_CATEGORIES})
 
@@ -124,7 +124,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = selectors.person_known_to(user, data["person"]) if data["person"] else None
+        person = selectors.person_visible_to(user, data["person"]) if data["person"] else None
         try:
             if person is None:
                 raise InvalidPersonData("person", "required")
