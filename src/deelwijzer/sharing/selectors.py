@@ -3,11 +3,8 @@
 No content: names, dates, categories and scope only; the text of a dossier item is read through
 ``persons.services.dossier_item_view`` (logged). A professional reaches a person
 
-- registered by the professional's own partner, or
-- through a case the professional can see: one they direct, are named in, or in which their
-  partner is involved without a named professional yet (the policy then refuses processing
-  under P4 until the case director names them, and the screens say so).
-
+registered by the professional's own partner, or through an open case they direct or take
+part in by name (``cases.selectors.person_visible_to``: need to know is personal, P4).
 Anything else does not exist for the professional (the views answer 404).
 """
 

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deelwijzer.accounts.models import Professional
-from deelwijzer.cases.selectors import case_role_of
 from deelwijzer.covenant.models import Partner
 from deelwijzer.persons.errors import form_error, invalid_message, refusal_body
 from deelwijzer.persons.services import InvalidPersonData, NoCovenantInForce, ProcessingRefused
@@ -159,8 +158,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     if index is None:
         return _no_covenant(request)
     cases = [
-        {"case": c, "label": _case_label(index, c),
-         "named": case_role_of(c, user) is not None}
+        {"case": c, "label": _case_label(index, c)}
         for c in selectors.cases_of_person(user, subject)
     ]
     consents = [
