@@ -263,15 +263,17 @@ RawRow = tuple[int, str, bytes]  # seq, entry_hash, the document's stored UTF-8 
 def _raw_rows(connection: BaseDatabaseWrapper, chunk_size: int) -> Iterator[list[RawRow]]:
     """All (seq, entry_hash, document bytes) in seq order, in chunks; for the hot loop.
 
-    The document comes as the bytes the database stores (SQLite: ``CAST(... AS BLOB)``,
-    PostgreSQL: ``convert_to(..., 'UTF8')``): hashed as they are, not decoded into text and
-    encoded again.
+    On SQLite the document comes as the bytes the database stores (``CAST(... AS BLOB)``):
+    hashed as they are, not decoded into text and encoded again. On PostgreSQL it comes as
+    text and is encoded here: ``convert_to(..., 'UTF8')`` gives bytea, which travels as hex
+    in the text protocol and made verification half as fast.
     """
-    if connection.vendor == "sqlite":
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
         sql = (f"SELECT seq, entry_hash, CAST(document AS BLOB) FROM {TABLE} "  # noqa: S608
                "WHERE seq > ? ORDER BY seq LIMIT ?")
     else:
-        sql = (f"SELECT seq, entry_hash, convert_to(document, 'UTF8') FROM {TABLE} "  # noqa: S608
+        sql = (f"SELECT seq, entry_hash, document FROM {TABLE} "  # noqa: S608
                "WHERE seq > %s ORDER BY seq LIMIT %s")
     after = 0
     connection.ensure_connection()
@@ -283,7 +285,7 @@ def _raw_rows(connection: BaseDatabaseWrapper, chunk_size: int) -> Iterator[list
                 chunk = cursor.fetchall()
                 if not chunk:
                     return
-                yield chunk
+                yield chunk if sqlite else [(seq, h, doc.encode()) for seq, h, doc in chunk]
                 if len(chunk) < chunk_size:
                     return
                 after = chunk[-1][0]
