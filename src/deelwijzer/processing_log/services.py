@@ -376,9 +376,10 @@ def _append(
 ) -> list[LogEntry]:
     """Lock, read the last entry, insert; begin and commit too when ``own_transaction``.
 
-    On the DB-API cursor. On PostgreSQL (with client-side binding, Django's default) the
-    statements travel in two round trips: begin, lock, last entry and subject keys in one;
-    new keys, entries and commit in the other.
+    On the DB-API cursor. On PostgreSQL (with client-side binding, Django's default) a single
+    record is first tried in one round trip (``_pg_append_one``); otherwise the statements
+    travel in two: begin, lock, last entry and subject keys in one; new keys, entries and
+    commit in the other.
     """
     vendor = connection.vendor
     sqlite = vendor == "sqlite"
