@@ -4,11 +4,14 @@ error. (The OpenAPI file itself is checked for drift against the code in scripts
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -22,10 +25,20 @@ schema.app = get_wsgi_application()
 
 
 @pytest.fixture
-def director_key(demo, case) -> str:
-    """The demo partnership with a case, and the case director's token."""
+def director_key(demo, case) -> Iterator[str]:
+    """The demo partnership with a case, and the case director's token.
+
+    Schemathesis calls the WSGI app directly, not through Django's test client, so Django's
+    end-of-request handler would close the test's database connection (and with it the test
+    transaction on PostgreSQL); it is held back here, as the test client does."""
     _token, key = api_token_create(professional=Professional.objects.get(username="regisseur"))
-    return key
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield key
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
