@@ -22,6 +22,7 @@ from deelwijzer.cases import selectors, services
 from deelwijzer.cases.choices import (
     CaseRoleChoice,
     ContributionNature,
+    ContributionRemarkKind,
     InformWhen,
     MemberRelation,
     RepresentativeKindChoice,
@@ -511,8 +512,29 @@ class ContributionOutput(serializers.Serializer[Any]):
         help_text="yours, or its owner allows others to use it (K5)")
 
 
-class ContributionTextOutput(ContributionOutput):
+class ContributionRemarkOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=ContributionRemarkKind.choices)
+    given_by = serializers.IntegerField(help_text="person id of the household member")
+    given_by_name = serializers.CharField()
+    given_on = serializers.DateField()
     text = serializers.CharField()
+    recorded_by = serializers.CharField()
+    recorded_at = serializers.DateTimeField()
+
+
+class ContributionTextOutput(ContributionOutput):
+    text = serializers.CharField(help_text="the original text, also when corrected (K8)")
+    remarks = ContributionRemarkOutput(
+        many=True, help_text="the family's reactions and corrections beside it (K8)")
+
+
+def _remark_data(remark: Any, given_by: str, text: str) -> dict[str, Any]:
+    who = remark.recorded_by
+    return {"id": remark.pk, "kind": remark.kind, "given_by": remark.given_by_id,
+            "given_by_name": given_by, "given_on": remark.given_on, "text": text,
+            "recorded_by": who.get_full_name() or who.username,
+            "recorded_at": remark.recorded_at}
 
 
 def _contribution_data(c: Any, me: Professional) -> dict[str, Any]:
@@ -560,20 +582,58 @@ class ContributionAddApi(APIView):
                         status=status.HTTP_201_CREATED)
 
 
+def _contribution(request: Request, pk: int) -> Any:
+    contribution = selectors.contribution_for(_me(request), pk) if pk <= MAX_ID else None
+    if contribution is None:
+        raise Http404
+    return contribution
+
+
 class ContributionViewApi(APIView):
-    """Read a contribution (a VIEW per household member, logged); another partner's only with
-    its owner's permission (K5), an informant reads nothing (P4)."""
+    """Read a contribution with the family's reactions and corrections beside it (a VIEW per
+    household member, logged); another partner's only with its owner's permission (K5), an
+    informant reads nothing (P4)."""
 
     @extend_schema(operation_id="contributions_view",
                    responses={200: ContributionTextOutput, **ERROR_RESPONSES, **NOT_FOUND})
     def get(self, request: Request, pk: int) -> Response:
-        contribution = selectors.contribution_for(_me(request), pk) if pk <= MAX_ID else None
-        if contribution is None:
-            raise Http404
+        contribution = _contribution(request, pk)
         text = services.contribution_view(professional=_me(request), contribution=contribution)
+        remarks = services.contribution_remarks_view(professional=_me(request),
+                                                     contribution=contribution)
         data = _contribution_data(contribution, _me(request))
         data["text"] = text
+        data["remarks"] = [_remark_data(r.remark, r.given_by, r.text) for r in remarks]
         return Response(ContributionTextOutput(data).data)
+
+
+class ContributionRemarkAddApi(APIView):
+    """K8: record the family's reaction to a contribution, or the correction of a factual
+    error in one marked fact, by a participant of its owner partner or the case director."""
+
+    class ContributionRemarkAddInput(serializers.Serializer[Any]):
+        kind = serializers.ChoiceField(choices=ContributionRemarkKind.choices)
+        given_by = _id(help_text="person id of a member of the case's household")
+        given_on = serializers.DateField(required=False, help_text="default: today")
+        text = _text(20000)
+
+    @extend_schema(operation_id="contributions_remark_add", request=ContributionRemarkAddInput,
+                   responses={201: ContributionRemarkOutput, **ERROR_RESPONSES, **NOT_FOUND})
+    def post(self, request: Request, pk: int) -> Response:
+        contribution = _contribution(request, pk)
+        data = self.ContributionRemarkAddInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        given_by = selectors.household_member_of(contribution.consultation.case, d["given_by"]) \
+            if contribution.consultation.case is not None else None
+        if given_by is None:
+            raise InvalidPersonData("given_by", "not_household_member")
+        remark = services.contribution_remark_add(
+            professional=_me(request), contribution=contribution, kind=d["kind"],
+            given_by=given_by, text=d["text"], given_on=d.get("given_on"))
+        return Response(ContributionRemarkOutput(_remark_data(
+            remark, f"{given_by.given_names} {given_by.family_name}",
+            d["text"].strip())).data, status=status.HTTP_201_CREATED)
 
 
 # --- action items -------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ urlpatterns = [
          name="contributions-add"),
     path("contributions/<int:pk>/", api.ContributionViewApi.as_view(),
          name="contributions-view"),
+    path("contributions/<int:pk>/remarks/", api.ContributionRemarkAddApi.as_view(),
+         name="contributions-remark-add"),
     path("consultations/<int:pk>/actions/", api.ActionItemListApi.as_view(),
          name="action-items-list"),
     path("consultations/<int:pk>/actions/add/", api.ActionItemAddApi.as_view(),

@@ -48,3 +48,12 @@ class RepresentativeKindChoice(models.TextChoices):
 
     PARENT_WITH_AUTHORITY = "parent", _("parent with parental authority")
     GUARDIAN = "guardian", _("guardian")
+
+
+class ContributionRemarkKind(models.TextChoices):
+    """K8: what the family adds beside a contribution: the values (and labels) of
+    ``deelwijzer.persons.choices.RemarkKind`` that apply to an inbreng (no own statement: that
+    belongs in the partner's dossier)."""
+
+    REACTION = "reaction", _("reaction")
+    CORRECTION = "correction", _("correction of a factual error")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from deelwijzer.cases.choices import (
     CaseRoleChoice,
     ContributionNature,
+    ContributionRemarkKind,
     InformWhen,
     MemberRelation,
     RepresentativeKindChoice,
@@ -234,3 +235,20 @@ class ActionItemForm(forms.Form):
 
 class InformedForm(forms.Form):
     informed_on = forms.DateField(label=_("Family informed on"), widget=DateInput())
+
+
+class ContributionRemarkForm(forms.Form):
+    """K8: the family's reaction to a contribution, or the correction of a factual error."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ContributionRemarkKind.choices,
+                             widget=forms.RadioSelect,
+                             help_text=_("Only a contribution marked fact is corrected; the "
+                                         "original text stays visible."))
+    given_by = forms.ChoiceField(label=_("Given by"))
+    given_on = forms.DateField(label=_("Date"), widget=DateInput())
+    text = _text(_("Text"))
+
+    def __init__(self, *args: Any, family: Iterable[tuple[str, str]] = (),
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["given_by"].choices = [("", "—"), *family]  # type: ignore[attr-defined]

@@ -16,6 +16,7 @@ from deelwijzer.cases.choices import (
     CaseRoleChoice,
     ConsultationKind,
     ContributionNature,
+    ContributionRemarkKind,
     InformWhen,
 )
 
@@ -188,6 +189,32 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:  # never the content: it may reach logs
         return f"contribution #{self.pk}"
+
+
+class ContributionRemark(models.Model):
+    """K8: the family's reaction to a contribution, or the correction of a factual error in it
+    (only of a contribution marked fact). The contribution is not changed: its original text
+    stays readable beside the correction. The text is encrypted at rest."""
+
+    contribution = models.ForeignKey(Contribution, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=ContributionRemarkKind.choices)
+    given_by = models.ForeignKey("persons.Person", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("given by"))
+    given_on = models.DateField(_("given on"))
+    text_encrypted = models.BinaryField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    _records = models.Manager()
+
+    class Meta:
+        verbose_name = _("reaction or correction")
+        verbose_name_plural = _("reactions and corrections")
+        default_manager_name = "_records"
+
+    def __str__(self) -> str:  # never the content: it may reach logs
+        return f"contribution remark #{self.pk}"
 
 
 class ActionItem(models.Model):

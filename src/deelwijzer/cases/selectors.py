@@ -131,6 +131,27 @@ def contribution_for(professional: Professional, pk: int) -> Contribution | None
     return contribution
 
 
+def may_remark(professional: Professional, contribution: Contribution) -> bool:
+    """K8: who records the family's reaction or correction beside a contribution: a
+    participant of its consultation whose partner owns it, or the case director."""
+    case = contribution.consultation.case
+    if case is None:
+        return False
+    if professional.pk == case.director_id:
+        return True
+    return (professional.partner_id == contribution.owner_partner_id
+            and ConsultationParticipant._records.filter(
+                consultation_id=contribution.consultation_id,
+                involvement__case=case, involvement__professional=professional).exists())
+
+
+def household_member_of(case: Case, person_id: int) -> Person | None:
+    """A member of the case's household by id (None when not one of them)."""
+    return Person._records.filter(
+        pk=person_id, pk__in=HouseholdMember._records.filter(
+            household_id=case.household_id).values("person_id")).first()
+
+
 def involvement_in(case: Case, pk: int) -> Involvement | None:
     return Involvement._records.filter(case=case, pk=pk).select_related(
         "partner", "professional").first()

@@ -28,6 +28,7 @@ from deelwijzer.cases.choices import (
     CaseRoleChoice,
     ConsultationKind,
     ContributionNature,
+    ContributionRemarkKind,
     InformWhen,
     MemberRelation,
     RepresentativeKindChoice,
@@ -38,10 +39,11 @@ from deelwijzer.cases.models import (
     Consultation,
     ConsultationParticipant,
     Contribution,
+    ContributionRemark,
     Involvement,
 )
 from deelwijzer.cases.selectors import action_items_for as action_items_for
-from deelwijzer.cases.selectors import case_role_of, involvement_of
+from deelwijzer.cases.selectors import case_role_of, involvement_of, may_remark
 from deelwijzer.covenant.models import CovenantVersion, Partner, Partnership
 from deelwijzer.covenant.selectors import policy_index, version_covenant
 from deelwijzer.persons import crypto
@@ -544,6 +546,72 @@ def contribution_view(*, professional: Professional, contribution: Contribution)
     return crypto.decrypt(contribution.content_encrypted)
 
 
+@gateway
+def contribution_remark_add(
+    *,
+    professional: Professional,
+    contribution: Contribution,
+    kind: ContributionRemarkKind | str,
+    given_by: Person,
+    text: str,
+    given_on: dt.date | None = None,
+) -> ContributionRemark:
+    """K8: the family's reaction to a contribution, or the correction of a factual error in it
+    (a contribution marked fact only), recorded beside it by a participant of the consultation
+    whose partner owns it, or by the case director. ``given_by`` is a member of the case's
+    household. The contribution is not changed; the remark is encrypted at rest and logged as
+    case work (a RECORD per household member, with the case reference)."""
+    case = _named_case(contribution.consultation)
+    if not may_remark(professional, contribution):
+        raise InvalidPersonData("professional", "not_contribution_owner_or_director")
+    if str(kind) not in ContributionRemarkKind.values:
+        raise InvalidPersonData("kind", "unknown")
+    if str(kind) == ContributionRemarkKind.CORRECTION and \
+            contribution.nature != ContributionNature.FACT:
+        raise InvalidPersonData("kind", "correction_of_fact_contribution_only")
+    if given_by.pk not in {p.pk for p in _members(case.household)}:
+        raise InvalidPersonData("given_by", "not_household_member")
+    given_on = given_on or timezone.localdate()
+    if given_on > timezone.localdate():
+        raise InvalidPersonData("given_on", "future")
+    text = _required(text, "text")
+    _log_case_work(professional, case)
+    return ContributionRemark._records.create(
+        contribution=contribution, kind=str(kind), given_by=given_by, given_on=given_on,
+        text_encrypted=crypto.encrypt(text), recorded_by=professional)
+
+
+@dataclass(frozen=True)
+class ContributionRemarkView:
+    remark: ContributionRemark
+    given_by: str  # the household member's name
+    text: str
+
+
+@gateway
+def contribution_remarks_view(*, professional: Professional,
+                              contribution: Contribution) -> list[ContributionRemarkView]:
+    """K8: the family's reactions and corrections beside a contribution, oldest first, for
+    whoever may read the contribution: the same P4 and K5 decision as ``contribution_view``
+    (contributor = the owner partner, with its permission), logged as a VIEW of case work per
+    household member when there is a remark to read."""
+    case = _named_case(contribution.consultation)
+    remarks = list(ContributionRemark._records.filter(contribution=contribution)
+                   .select_related("given_by", "recorded_by").order_by("given_on", "pk"))
+    if not remarks:
+        return []
+    context = case_context(case, professional)
+    grounds = Grounds(contributor_permission=contribution.permission)
+    categories = case_work_categories(case, Action.VIEW)
+    for person in _members(case.household):
+        _process(professional=professional, person=person, action=Action.VIEW,
+                 categories=categories, context=context, grounds=grounds,
+                 contributor=contribution.owner_partner.key)
+    return [ContributionRemarkView(
+        r, f"{r.given_by.given_names} {r.given_by.family_name}",
+        crypto.decrypt(bytes(r.text_encrypted))) for r in remarks]
+
+
 # --- action items -----------------------------------------------------------------------------
 
 
@@ -780,6 +848,13 @@ register(
         "not_informer": _("only the professional named to inform the family, or the case "
                           "director, may record this."),
         "family_present": _("the family was present at this consultation (K4)."),
+        "not_contribution_owner_or_director": _(
+            "only a participant of this consultation from the partner that brought in the "
+            "contribution, or the case director, may record the family's reaction or "
+            "correction (K8)."),
+        "correction_of_fact_contribution_only": _(
+            "only facts are corrected; add a reaction to an opinion (K8)."),
+        "not_household_member": _("this is not a member of the case's household (K8)."),
     },
     fields={
         "statutory_task": _("Statutory task"),

@@ -26,4 +26,6 @@ urlpatterns = [
     path("consultations/<int:pk>/informed/", views.family_informed, name="informed"),
     path("consultations/<int:pk>/actions/", views.action_item_add, name="action_add"),
     path("contributions/<int:pk>/", views.contribution_detail, name="contribution"),
+    path("contributions/<int:pk>/remarks/", views.contribution_remark_add,
+         name="contribution_remark_add"),
 ]

@@ -32,6 +32,7 @@ from deelwijzer.cases.forms import (
     AnonymousForm,
     BringInForm,
     ContributionForm,
+    ContributionRemarkForm,
     InformedForm,
     InvolveForm,
     MinutesForm,
@@ -630,21 +631,84 @@ def minutes_view(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-@login_required
-def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+Contribution = Any
+
+
+def _family(request: HttpRequest, contribution: Contribution) -> list[tuple[str, str]]:
+    """The household members who may react (their names read through ``case_view``)."""
+    view = services.case_view(professional=_me(request), case=contribution.consultation.case)
+    return [(str(m.person_id), f"{m.given_names} {m.family_name}") for m in view.members]
+
+
+def _contribution_page(request: HttpRequest, contribution: Contribution, *,
+                       form: forms.Form | None = None, refusal: Any = None,
+                       status: int = 200) -> HttpResponse:
+    me = _me(request)
+    back = reverse("cases:consultation", args=[contribution.consultation_id])
+    try:
+        text = services.contribution_view(professional=me, contribution=contribution)
+        remarks = services.contribution_remarks_view(professional=me, contribution=contribution)
+    except ProcessingRefused as error:
+        return _refused(request, error, back)
+    if form is None and refusal is None and selectors.may_remark(me, contribution):
+        try:
+            family = _family(request, contribution)
+        except ProcessingRefused as error:
+            refusal = refusal_body(error)
+        else:
+            form = ContributionRemarkForm(family=family,
+                                          initial={"given_on": timezone.localdate()})
+    return render(request, "cases/contribution.html", {
+        "title": _("Contribution of %(partner)s") % {"partner": contribution.owner_partner.name},
+        "text": text, "back": back, "contribution": contribution, "remarks": remarks,
+        "corrected": any(r.remark.kind == "correction" for r in remarks),
+        "remark_form": form, "refusal": refusal,
+        "note": _("Reading a contribution is recorded in the processing log."),
+    }, status=status)
+
+
+def _contribution(request: HttpRequest, pk: int) -> Contribution:
     contribution = selectors.contribution_for(_me(request), pk)
     if contribution is None:
         raise Http404
-    back = reverse("cases:consultation", args=[contribution.consultation_id])
+    return contribution
+
+
+@login_required
+def contribution_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _contribution_page(request, _contribution(request, pk))
+
+
+@login_required
+@require_POST
+def contribution_remark_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """K8: record the family's reaction or correction beside a contribution."""
+    contribution = _contribution(request, pk)
+    me = _me(request)
+    if not selectors.may_remark(me, contribution):
+        raise Http404
     try:
-        text = services.contribution_view(professional=_me(request),
-                                          contribution=contribution)
+        family = _family(request, contribution)
     except ProcessingRefused as error:
-        return _refused(request, error, back)
-    return render(request, "cases/text.html", {
-        "title": _("Contribution of %(partner)s") % {"partner": contribution.owner_partner.name},
-        "text": text, "back": back, "contribution": contribution,
-        "note": _("Reading a contribution is recorded in the processing log."),
-    })
-
-
+        return _contribution_page(request, contribution, refusal=refusal_body(error),
+                                  status=403)
+    form = ContributionRemarkForm(request.POST, family=family)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            given_by = selectors.household_member_of(contribution.consultation.case,
+                                                     int(d["given_by"]))
+            if given_by is None:
+                raise InvalidPersonData("given_by", "not_household_member")
+            services.contribution_remark_add(
+                professional=me, contribution=contribution, kind=d["kind"],
+                given_by=given_by, text=d["text"], given_on=d["given_on"])
+        except InvalidPersonData as error:
+            form_error(form, error)
+        except ProcessingRefused as error:
+            return _contribution_page(request, contribution, form=form,
+                                      refusal=refusal_body(error), status=403)
+        else:
+            messages.success(request, _("Recorded beside the contribution."))
+            return redirect("cases:contribution", pk=contribution.pk)
+    return _contribution_page(request, contribution, form=form, status=400)

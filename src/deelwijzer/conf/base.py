@@ -181,6 +181,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "CovenantVersionStatusEnum": ["draft", "in_force", "superseded"],
         "ConsentStatusEnum": ["valid", "withdrawn", "expired", "not_yet_valid"],
+        # K8: the kinds of a remark beside a contribution (a subset of RemarkKind's).
+        "ContributionRemarkKindEnum": "deelwijzer.cases.choices.ContributionRemarkKind",
     },
 }
 
