@@ -102,8 +102,9 @@ def _same_partnership(partner: Partner | None, partnership: Partnership, field: 
     return partner
 
 
-def _check_anonymous(partnership: Partnership, **texts: str) -> None:
-    """K2: refuse identifying input in an anonymous consultation, naming the field."""
+def check_anonymous(partnership: Partnership, **texts: str) -> None:
+    """K2, 003 art. 10.2: refuse identifying input where nothing may make a person traceable
+    (anonymous consultations, advice asked of Veilig Thuis), naming the field."""
     partners = Partner.objects.filter(partnership=partnership)
     allowed = vocabulary([partnership.name, partnership.region,
                           *(p.name for p in partners), *(p.key for p in partners)])
@@ -382,7 +383,7 @@ def consultation_schedule(
             raise InvalidPersonData("case", "anonymous")
         if list(participants):
             raise InvalidPersonData("participants", "anonymous")
-        _check_anonymous(partnership, agenda=agenda)
+        check_anonymous(partnership, agenda=agenda)
         return Consultation._records.create(
             partnership=partnership, kind=ConsultationKind.ANONYMOUS, date=date, chair=chair,
             family_present=False, agenda=agenda, scheduled_by=professional)
@@ -445,7 +446,7 @@ def consultation_minutes_record(*, professional: Professional, consultation: Con
     current step (one log line per household member) and the text is encrypted at rest."""
     case = consultation.case
     if case is None:
-        _check_anonymous(consultation.partnership, minutes=minutes)
+        check_anonymous(consultation.partnership, minutes=minutes)
         consultation.minutes = minutes
         consultation.save(update_fields=["minutes"])
         return consultation

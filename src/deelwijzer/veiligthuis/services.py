@@ -25,8 +25,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from deelwijzer.accounts.models import Professional
-from deelwijzer.cases.anonymity import identifying, vocabulary
-from deelwijzer.covenant.models import Partner, Partnership
+from deelwijzer.cases.services import check_anonymous
+from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import policy_index, version_covenant
 from deelwijzer.persons import crypto
 from deelwijzer.persons.errors import register
@@ -89,16 +89,6 @@ def _required(value: str, field: str) -> str:
     return value.strip()
 
 
-def _check_anonymous(partnership: Partnership, **texts: str) -> None:
-    """003 art. 10.2, K2: nothing that makes the person traceable; names the field."""
-    partners = Partner.objects.filter(partnership=partnership)
-    allowed = vocabulary([partnership.name, partnership.region,
-                          *(p.name for p in partners), *(p.key for p in partners)])
-    for field, text in texts.items():
-        code = identifying(text, allowed)
-        if code is not None:
-            raise InvalidPersonData(field, code)
-
 
 # --- advice -----------------------------------------------------------------------------------
 
@@ -109,7 +99,7 @@ def advice_request_create(*, professional: Professional, question: str) -> Advic
     person, nothing logged."""
     partner = _own_partner(professional)
     question = _required(question, "question")
-    _check_anonymous(partner.partnership, question=question)
+    check_anonymous(partner.partnership, question=question)
     return AdviceRequest._records.create(partnership=partner.partnership, asker=professional,
                                          asker_partner=partner, question=question)
 
@@ -126,7 +116,7 @@ def advice_request_answer(*, professional: Professional, advice_request: AdviceR
     if advice_request.answered_at is not None:
         raise InvalidPersonData("advice", "already_answered")
     advice = _required(advice, "advice")
-    _check_anonymous(partner.partnership, advice=advice)
+    check_anonymous(partner.partnership, advice=advice)
     advice_request.advice = advice
     advice_request.answered_by = professional
     advice_request.answered_at = timezone.now()
