@@ -15,7 +15,7 @@ from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.datarequests.choices import Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
-from deelwijzer.persons.models import Disclosure, DossierItem, HouseholdMember, Person
+from deelwijzer.persons.models import Disclosure, DossierItem
 
 
 def _id(pk: object) -> int:
@@ -33,10 +33,6 @@ def _cases_of(professional: Professional) -> QuerySet[Case]:
 def case_of(professional: Professional, reference: str) -> Case | None:
     return _cases_of(professional).filter(reference=reference).first()
 
-
-def case_members(case: Case) -> QuerySet[Person]:
-    return Person._records.filter(
-        pk__in=HouseholdMember._records.filter(household=case.household).values("person_id"))
 
 
 def _requests_for(professional: Professional) -> QuerySet[DataRequest]:

@@ -24,13 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import Case
-from deelwijzer.cases.selectors import involvement_of
+from deelwijzer.cases.selectors import case_members, involvement_of, person_visible_to
 from deelwijzer.cases.services import case_context
 from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import policy_index
 from deelwijzer.datarequests.choices import Outcome, Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
-from deelwijzer.datarequests.selectors import case_members, person_visible_to
 from deelwijzer.persons import crypto
 from deelwijzer.persons.errors import register
 from deelwijzer.persons.models import DossierItem, Person
@@ -169,7 +168,7 @@ def data_request_create(
     if case is not None:
         if case.partnership_id != partnership.pk or involvement_of(case, professional) is None:
             raise InvalidPersonData("case", "not_involved")
-        if not case_members(case).filter(pk=person.pk).exists():
+        if person not in case_members(case):
             raise InvalidPersonData("person", "not_in_case")
     elif person_visible_to(professional, person.pk) is None:
         raise InvalidPersonData("person", "not_known")
