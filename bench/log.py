@@ -251,15 +251,19 @@ def build(target: int, subjects: int, report: Callable[[str], None]) -> float:
     return (n - have) / max(time.perf_counter() - start, 1e-9)
 
 
-def measure_verify() -> tuple[float, int]:
+def measure_verify() -> tuple[float, float, int, int]:
+    """``verify_log()`` as ``deelwijzer log verify`` runs it (in parallel where it can), and in
+    one process: entries per second each, the entries verified and the processes used."""
     from deelwijzer.processing_log.services import checkpoint_create
     from deelwijzer.processing_log.verify import verify_log
 
     checkpoint_create()
     seconds, result = timed(verify_log)
-    if not result.ok:
-        raise SystemExit(f"the benchmark log does not verify: {result.problem}")
-    return result.count / seconds, result.count
+    one_seconds, one = timed(lambda: verify_log(processes=1))
+    for outcome in (result, one):
+        if not outcome.ok:
+            raise SystemExit(f"the benchmark log does not verify: {outcome.problem}")
+    return result.count / seconds, one.count / one_seconds, result.count, result.processes
 
 
 def measure_hashlib(count: int) -> float:
@@ -322,13 +326,18 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
     say(f"bulk appends (batches of {BATCH:,}):    {result['build_per_s']:>10,} /s")
     result["append_per_s_1m"] = round(measure_appends(args.appends, subjects))
     say(f"durable single appends (1M log):     {result['append_per_s_1m']:>10,} /s")
-    verify_rate, count = measure_verify()
+    verify_rate, one_rate, count, processes = measure_verify()
     result["verify_per_s"] = round(verify_rate)
+    result["verify_processes"] = processes
+    result["verify_per_s_1proc"] = round(one_rate)
     result["hashlib_per_s"] = round(measure_hashlib(count))
     result["verify_ratio"] = round(verify_rate / result["hashlib_per_s"], 3)
-    say(f"verify ({count:,} entries):            {result['verify_per_s']:>10,} /s")
+    result["verify_ratio_1proc"] = round(one_rate / result["hashlib_per_s"], 3)
+    say(f"verify ({count:,} entries, {processes} processes): {result['verify_per_s']:>10,} /s")
+    say(f"  the same in one process:           {result['verify_per_s_1proc']:>10,} /s")
     say(f"bare hashlib chain, same count:      {result['hashlib_per_s']:>10,} /s"
-        f"   (verify at {result['verify_ratio']:.0%} of it)")
+        f"   (verify at {result['verify_ratio']:.0%} of it; in one process "
+        f"{result['verify_ratio_1proc']:.0%})")
     median, size = measure_subject_query(subjects)
     result["subject_query_ms_1m"] = round(median, 2)
     result["subject_entries_1m"] = round(size, 1)

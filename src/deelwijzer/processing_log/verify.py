@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import multiprocessing
+import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from hashlib import sha256
 from typing import Any
@@ -37,6 +40,15 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from deelwijzer.processing_log import keys, triggers
 from deelwijzer.processing_log.canonical import GENESIS_HASH, VERSION, with_seq
+from deelwijzer.processing_log.chain import (
+    FETCH,
+    POSTGRESQL_RANGE,
+    SQLITE_RANGE,
+    RangeResult,
+    Source,
+    check_range,
+    check_rows,
+)
 from deelwijzer.processing_log.models import Checkpoint, LogEntry
 from deelwijzer.processing_log.services import checkpoint_digest, checkpoint_message
 
@@ -69,6 +81,7 @@ class VerifyResult:
     checkpoint_seq: int | None = None  # the seq the latest verified checkpoint covers
     problem_checkpoint: int | None = None  # the checkpoint a checkpoint problem is about
     warnings: tuple[str, ...] = ()  # not a failure: e.g. the append-only triggers are gone
+    processes: int = 1  # how many processes hashed the chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,40 +270,38 @@ def _rows(
             cursor.close()
 
 
-RawRow = tuple[int, str, bytes]  # seq, entry_hash, the document's stored UTF-8 bytes
+def _end(connection: BaseDatabaseWrapper) -> int:
+    """The highest seq in the log (0 when it is empty)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(seq) FROM {TABLE}")  # noqa: S608
+        return int(cursor.fetchone()[0] or 0)
 
 
-def _raw_rows(connection: BaseDatabaseWrapper, chunk_size: int) -> Iterator[list[RawRow]]:
-    """All (seq, entry_hash, document bytes) in seq order, in chunks; for the hot loop.
-
-    On SQLite the document comes as the bytes the database stores (``CAST(... AS BLOB)``):
-    hashed as they are, not decoded into text and encoded again. On PostgreSQL it comes as
-    text and is encoded here: ``convert_to(..., 'UTF8')`` gives bytea, which travels as hex
-    in the text protocol and made verification half as fast.
-    """
-    sqlite = connection.vendor == "sqlite"
-    if sqlite:
-        sql = (f"SELECT seq, entry_hash, CAST(document AS BLOB) FROM {TABLE} "  # noqa: S608
-               "WHERE seq > ? ORDER BY seq LIMIT ?")
-    else:
-        sql = (f"SELECT seq, entry_hash, document FROM {TABLE} "  # noqa: S608
-               "WHERE seq > %s ORDER BY seq LIMIT %s")
-    after = 0
+def _range_rows(
+    connection: BaseDatabaseWrapper, first: int, last: int
+) -> Iterator[tuple[bytes, bytes]]:
+    """(entry_hash, document) of entries ``first..last`` as stored bytes (see ``chain``), on
+    this connection: it sees the caller's transaction."""
     connection.ensure_connection()
     with connection.wrap_database_errors:
         cursor = connection.connection.cursor()
         try:
-            while True:
-                cursor.execute(sql, (after, chunk_size))
-                chunk = cursor.fetchall()
-                if not chunk:
-                    return
-                yield chunk if sqlite else [(seq, h, doc.encode()) for seq, h, doc in chunk]
-                if len(chunk) < chunk_size:
-                    return
-                after = chunk[-1][0]
+            if connection.vendor == "sqlite":
+                cursor.arraysize = FETCH
+                yield from cursor.execute(SQLITE_RANGE.format(table=TABLE), (first, last))
+            else:
+                cursor.execute(POSTGRESQL_RANGE.format(table=TABLE), (first, last))
+                for stored, document in cursor:
+                    yield stored.encode(), document.encode()
         finally:
             cursor.close()
+
+
+def _next_row(connection: BaseDatabaseWrapper, seq: int) -> Row | None:
+    """The entry at ``seq`` or, when there is none, the first one after it."""
+    for chunk in _rows(connection, seq - 1, 1, limit=1):
+        return chunk[0]
+    return None
 
 
 def _row(connection: BaseDatabaseWrapper, seq: int) -> Row | None:
@@ -307,8 +318,22 @@ def _seqs_with_hash(digest: str) -> list[int]:
     )
 
 
-def verify_log(*, chunk_size: int = 20_000, using: str = DEFAULT_DB_ALIAS) -> VerifyResult:
-    """Recompute every entry hash and link, and check every checkpoint against the chain."""
+# Parallel verification: below this many entries one process is done before others have started.
+PARALLEL_MIN_ENTRIES = 100_000
+PARALLEL_RANGES_PER_PROCESS = 4
+
+
+def verify_log(
+    *, chunk_size: int = 20_000, using: str = DEFAULT_DB_ALIAS, processes: int | None = None,
+    parallel_min_entries: int = PARALLEL_MIN_ENTRIES,
+) -> VerifyResult:
+    """Recompute every entry hash and link, and check every checkpoint against the chain.
+
+    A large log is hashed in ``processes`` processes side by side (default: one per CPU this
+    process may use), when the log can be read from other processes: a database file or a
+    server, and no transaction of this connection is open (its writes would be invisible to
+    them). When anything does not fit, the sequential verifier runs and names it.
+    """
     connection = connections[using]
     if TABLE not in connection.introspection.table_names():
         raise LogUnavailable(f"there is no table {TABLE}: run deelwijzer migrate")
@@ -329,6 +354,79 @@ def verify_log(*, chunk_size: int = 20_000, using: str = DEFAULT_DB_ALIAS) -> Ve
             warnings=warnings,
         )
     states = _checkpoint_states()
+    if processes is None:
+        processes = min(len(os.sched_getaffinity(0)), 8)
+    source = _source(connection) if processes > 1 else None
+    if source is not None:
+        done = _verify_parallel(connection, source, states, processes, parallel_min_entries)
+        if done is not None:
+            return VerifyResult(**{**done, "warnings": warnings})
+    return _verify_sequential(connection, states, chunk_size, warnings)
+
+
+def _source(connection: BaseDatabaseWrapper) -> Source | None:
+    """Where other processes can read this connection's log, or None when they cannot."""
+    if connection.in_atomic_block:
+        return None
+    if connection.vendor == "sqlite":
+        if connection.is_in_memory_db():  # type: ignore[attr-defined]
+            return None
+        return Source("sqlite", {"path": str(connection.settings_dict["NAME"])}, TABLE)
+    if connection.vendor == "postgresql":
+        params = {
+            key: value for key, value in connection.get_connection_params().items()
+            if isinstance(value, str | int) and key != "client_encoding"
+        }
+        return Source("postgresql", params, TABLE)
+    return None
+
+
+def _verify_parallel(
+    connection: BaseDatabaseWrapper, source: Source, states: list[_CheckpointState],
+    processes: int, min_entries: int,
+) -> dict[str, Any] | None:
+    """Hash the log up to its current end in ranges, side by side; the fields of a passing
+    VerifyResult, or None when anything does not fit (or a worker failed)."""
+    if any(state.problem for state in states):
+        return None
+    end = _end(connection)  # after reading the checkpoints: the end covers them all
+    if end < max(min_entries, 2):
+        return None
+    want = frozenset(state.checkpoint.seq for state in states)
+    if max(want, default=0) > end:
+        return None
+    count = min(processes * PARALLEL_RANGES_PER_PROCESS, end)
+    bounds = [end * i // count for i in range(count + 1)]
+    ranges = [(bounds[i] + 1, bounds[i + 1]) for i in range(count)]
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited state
+    try:
+        with ProcessPoolExecutor(processes, mp_context=spawn) as pool:
+            results: list[RangeResult] = list(pool.map(
+                check_range, [source] * count, [a for a, _ in ranges], [b for _, b in ranges],
+                [want] * count,
+            ))
+    except Exception:  # a worker could not read: the sequential verifier will say why
+        return None
+    hashes = {0: GENESIS_HASH.encode()}
+    for part in results:
+        if part.bad_seq is not None:
+            return None
+        hashes.update(part.hashes)
+    pending = sorted(states, key=lambda s: (s.checkpoint.seq, s.checkpoint.number))
+    if any(hashes.get(s.checkpoint.seq) != s.checkpoint.head_hash.encode() for s in pending):
+        return None
+    last = pending[-1].checkpoint if pending else None
+    return {
+        "ok": True, "count": end, "checkpoint": None if last is None else last.number,
+        "problem": None, "entry_seq": None,
+        "checkpoint_seq": None if last is None else last.seq, "processes": processes,
+    }
+
+
+def _verify_sequential(
+    connection: BaseDatabaseWrapper, states: list[_CheckpointState], chunk_size: int,
+    warnings: tuple[str, ...],
+) -> VerifyResult:
     pending = sorted(states, key=lambda s: (s.checkpoint.seq, s.checkpoint.number))
     verified: Checkpoint | None = None
     expected = 1
@@ -372,30 +470,27 @@ def verify_log(*, chunk_size: int = 20_000, using: str = DEFAULT_DB_ALIAS) -> Ve
     finding = checkpoints_at(0, GENESIS_HASH)
     if finding:
         return result(finding)
-    next_checkpoint = pending[index].checkpoint.seq if index < len(pending) else -1
-    # The header entry ``expected`` must start with: its seq and the previous entry's hash.
-    header = b'{"v":%d,"seq":1,"prev_hash":"%s",' % (VERSION, GENESIS_HASH.encode())
-    for chunk in _raw_rows(connection, chunk_size):
-        for seq, stored, raw in chunk:
-            # The hot loop, on the stored bytes: the document must start with its own seq and
-            # the previous hash, and hash to the stored hash.
-            if (
-                seq != expected
-                or not raw.startswith(header)
-                or sha256(raw).hexdigest() != stored
-            ):
-                found = _row(connection, seq)
-                if found is None:  # appended and gone? cannot be: append-only; be safe
-                    found = (seq, stored, raw.decode("utf-8", "replace"))
-                return result(_diagnose(connection, found, expected, last))
-            last = stored
-            expected += 1
-            header = f'{{"v":{VERSION},"seq":{expected},"prev_hash":"{stored}",'.encode()
-            if seq == next_checkpoint:
-                finding = checkpoints_at(seq, stored)
-                if finding:
-                    return result(_refine(connection, finding, expected, last))
-                next_checkpoint = pending[index].checkpoint.seq if index < len(pending) else -1
+    end = _end(connection)
+    want = frozenset(state.checkpoint.seq for state in pending)
+    prev = GENESIS_HASH.encode()
+    for first in range(1, end + 1, chunk_size):
+        range_end = min(first + chunk_size - 1, end)
+        hashes: dict[int, bytes] = {}
+        expected, prev = check_rows(_range_rows(connection, first, range_end), expected, prev,
+                                    want, hashes)
+        last = prev.decode()
+        # The checkpoints over the entries that fit, in order, before the first that does not.
+        while index < len(pending) and pending[index].checkpoint.seq < expected:
+            seq = pending[index].checkpoint.seq
+            digest = hashes[seq].decode()
+            finding = checkpoints_at(seq, digest)
+            if finding:
+                return result(_refine(connection, finding, seq + 1, digest))
+        if expected != range_end + 1:
+            found = _next_row(connection, expected)
+            if found is None:  # appended and gone? cannot be: append-only; be safe
+                return result(_Finding(MISSING, expected, f"entry {expected} is missing"))
+            return result(_diagnose(connection, found, expected, last))
     if index < len(pending):
         cp = pending[index].checkpoint
         end = expected - 1

@@ -3,7 +3,11 @@
 - ``migrate``: migrate the database of ``DATABASE_URL``;
 - ``burst``: append as fast as it can, each append its own committed transaction (single
   appends and small batches in turn), printing the seq of every committed entry, flushed;
-- ``verify``: print one JSON object: the verification result and the seqs present.
+- ``fill N``: append N entries in batches, then sign a checkpoint;
+- ``tamper SEQ change|delete``: as an attacker: drop the triggers, change or delete entry SEQ,
+  put the triggers back;
+- ``verify [PROCESSES]``: print one JSON object: the verification result (in PROCESSES
+  processes when given, however small the log) and the seqs present.
 """
 
 from __future__ import annotations
@@ -19,10 +23,26 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
+    from deelwijzer.processing_log import triggers
     from deelwijzer.processing_log.models import LogEntry
-    from deelwijzer.processing_log.services import LogRecord, log_append, log_append_many
+    from deelwijzer.processing_log.services import (
+        LogRecord,
+        checkpoint_create,
+        log_append,
+        log_append_many,
+    )
     from deelwijzer.processing_log.verify import verify_log
+
+    def record(n: int) -> LogRecord:
+        return LogRecord(
+            activity_id="burst/1/veiligheid-kind/-", covenant_version="1",
+            purpose="veiligheid-kind", step=None, action="view",
+            subject_id=f"person:{n % 97}", actor_id="1", actor_partner="gi",
+            recipient_partner=None, ground="6.1.e", categories=("naw",), allowed=True,
+            rule_ids=("S1",),
+        )
 
     mode = sys.argv[1]
     if mode == "migrate":
@@ -33,23 +53,35 @@ def main() -> None:
         n = 0
         while True:
             n += 1
-            records = [
-                LogRecord(
-                    activity_id="burst/1/veiligheid-kind/-", covenant_version="1",
-                    purpose="veiligheid-kind", step=None, action="view",
-                    subject_id=f"person:{(n + i) % 97}", actor_id="1", actor_partner="gi",
-                    recipient_partner=None, ground="6.1.e", categories=("naw",), allowed=True,
-                    rule_ids=("S1",),
-                )
-                for i in range(1 if n % 4 else 3)
-            ]
+            records = [record(n + i) for i in range(1 if n % 4 else 3)]
             entries = [log_append(records[0])] if len(records) == 1 else log_append_many(records)
             sys.stdout.write("".join(f"{e.seq}\n" for e in entries))
             sys.stdout.flush()
+    elif mode == "fill":
+        count = int(sys.argv[2])
+        for start in range(0, count, 250):
+            log_append_many([record(n) for n in range(start, min(start + 250, count))])
+        checkpoint_create()
+        print("filled", flush=True)
+    elif mode == "tamper":
+        seq, how = int(sys.argv[2]), sys.argv[3]
+        triggers.drop(connection)
+        with connection.cursor() as cursor:
+            if how == "change":
+                cursor.execute(
+                    "UPDATE processing_log_logentry SET document = REPLACE(document, "
+                    "'\"view\"', '\"copy\"') WHERE seq = %s", [seq])
+            else:
+                cursor.execute("DELETE FROM processing_log_logentry WHERE seq = %s", [seq])
+        triggers.install(connection)
+        print("tampered", flush=True)
     elif mode == "verify":
-        result = verify_log()
+        processes = int(sys.argv[2]) if len(sys.argv) > 2 else None
+        result = verify_log(processes=processes, parallel_min_entries=1)
         seqs = list(LogEntry.objects.order_by("seq").values_list("seq", flat=True))
         print(json.dumps({"ok": result.ok, "count": result.count, "problem": result.problem,
+                          "kind": result.kind, "entry_seq": result.entry_seq,
+                          "checkpoint": result.checkpoint, "processes": result.processes,
                           "seqs": seqs}))
     else:
         raise SystemExit(f"unknown mode {mode}")
