@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 
 import pytest
 from django.db import transaction
@@ -231,10 +232,15 @@ def test_the_body_is_the_canonical_encoding(text):
             actor_id=text, actor_partner=text, recipient_partner=recipient, ground=step,
             case_ref=recipient, parent_span_id=parent, allowed=parent is None,
         ), "4bf92f3577b34da6a3ce929d0e0e4736", now, "2026-03-01 09:30:00.000000")
-        assert tuple(prepared.data) == BODY_KEYS
-        assert prepared.body("ab" * 32) == encode_body(
-            {**prepared.data, "subject_pseudonym": "ab" * 32}
-        )
+        body = prepared.body("ab" * 32)
+        values = json.loads("{" + body)
+        assert tuple(values) == BODY_KEYS
+        assert body == encode_body(values)
+        assert values["subject_pseudonym"] == "ab" * 32
+        for name in ("activity_id", "covenant_version", "purpose", "step", "actor_id",
+                     "actor_partner", "recipient_partner", "ground", "case_ref",
+                     "parent_span_id", "allowed"):
+            assert values[name] == getattr(prepared.record, name), name
 
 
 def test_a_returned_entry_is_a_loaded_model_instance(record):
