@@ -48,7 +48,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,7 @@ HIGHER_IS_BETTER = ("append_per_s", "append_per_s_1m", "verify_per_s", "verify_r
 LOWER_IS_BETTER = ("subject_query_ms_1m", "subject_query_ms_10m")
 SUBJECTS_PER_MILLION = 100_000
 BATCH = 5_000
+ROUNDS = 5  # single appends are timed in rounds; the median is reported
 
 
 @contextmanager
@@ -137,14 +138,39 @@ def timed(function: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
-def measure_appends(count: int, subjects: int) -> float:
+def append_rounds(count: int, subjects: int) -> Iterator[tuple[float, float]]:
+    """``count`` single appends in ROUNDS rounds: per round, appends per second and CPU
+    microseconds (this process) per append."""
     from deelwijzer.processing_log.services import log_append
 
-    records = [record(n, subjects) for n in range(count)]
-    start = time.perf_counter()
-    for r in records:
-        log_append(r)
-    return count / (time.perf_counter() - start)
+    size = count // ROUNDS
+    for first in range(0, size * ROUNDS, size):
+        records = [record(n, subjects) for n in range(first, first + size)]
+        cpu, start = time.process_time(), time.perf_counter()
+        for r in records:
+            log_append(r)
+        yield size / (time.perf_counter() - start), (time.process_time() - cpu) / size * 1e6
+
+
+def medians(rounds: Iterable[tuple[float, float]]) -> tuple[int, float]:
+    """The median rate and the median CPU time per operation of some rounds."""
+    rates, cpus = zip(*rounds, strict=True)
+    return round(statistics.median(rates)), round(statistics.median(cpus), 1)
+
+
+def measure_appends(count: int, subjects: int) -> tuple[int, float, int | None]:
+    """Single appends (median appends/s and CPU µs per append over the rounds) and, on SQLite,
+    the bare-sqlite3 floor, its rounds taken in turn with the appends' (same conditions)."""
+    from django.db import connection
+
+    appends = append_rounds(count, subjects)
+    if connection.vendor != "sqlite":
+        return (*medians(appends), None)
+    ours, floor = [], []
+    for bare in sqlite_floor(count):
+        ours.append(next(appends))
+        floor.append(bare)
+    return (*medians(ours), medians(floor)[0])
 
 
 def durability() -> str:
@@ -174,18 +200,19 @@ def durability() -> str:
             "server or OS crash (a throw-away test server)")
 
 
-def sqlite_floor(count: int) -> float:
+def sqlite_floor(count: int) -> Iterator[tuple[float, float]]:
     """The same statements as one single append, on a bare ``sqlite3`` connection, without
     Django or the log's Python: BEGIN IMMEDIATE, the last entry and the subject's key, a new
     key, the entry, COMMIT; same schema (tables, indexes, triggers), same pragmas, a new
     subject each time (as ``append_per_s``). Documents are prepared beforehand. What the
-    database and the disk allow on this machine: the ceiling for ``append_per_s``."""
+    database and the disk allow on this machine: the ceiling for ``append_per_s``. In ROUNDS
+    rounds, as ``append_rounds``."""
     import sqlite3
 
     from django.db import connection
     from django.utils import timezone
 
-    from deelwijzer.processing_log.canonical import document, entry_hash, format_datetime
+    from deelwijzer.processing_log.canonical import format_datetime
     from deelwijzer.processing_log.services import _prepare, _pseudonym
 
     with connection.cursor() as cursor:
@@ -211,27 +238,35 @@ def sqlite_floor(count: int) -> float:
             for n, (subject, key) in enumerate(keys)
         ]
         cur = db.cursor()
-        start = time.perf_counter()
-        for (subject, key), body in zip(keys, bodies, strict=True):
-            cur.execute("BEGIN IMMEDIATE")
-            cur.execute(
-                "SELECT (SELECT seq FROM processing_log_logentry ORDER BY seq DESC LIMIT 1), "
-                "(SELECT entry_hash FROM processing_log_logentry ORDER BY seq DESC LIMIT 1), "
-                "(SELECT key FROM processing_log_subjectkey WHERE subject_id = ?)", (subject,)
-            )
-            seq, prev, _key = cur.fetchone()
-            seq = (seq or 0) + 1
-            doc = document(seq, prev or "0" * 64, text, body)
-            cur.execute("INSERT INTO processing_log_subjectkey (subject_id, key, created_at) "
-                        "VALUES (?, ?, ?)", (subject, key, text))
-            cur.execute("INSERT INTO processing_log_logentry (seq, entry_hash, document) "
-                        "VALUES (?, ?, ?)", (seq, entry_hash(doc), doc))
-            cur.execute("COMMIT")
-        return count / (time.perf_counter() - start)
+        size = count // ROUNDS
+        for first in range(0, size * ROUNDS, size):
+            cpu, start = time.process_time(), time.perf_counter()
+            _floor_appends(cur, keys[first:first + size], bodies[first:first + size], text)
+            yield size / (time.perf_counter() - start), (time.process_time() - cpu) / size * 1e6
     finally:
         db.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _floor_appends(cur: Any, keys: list[tuple[str, bytes]], bodies: list[str], text: str) -> None:
+    from deelwijzer.processing_log.canonical import document, entry_hash
+
+    for (subject, key), body in zip(keys, bodies, strict=True):
+        cur.execute("BEGIN IMMEDIATE")
+        cur.execute(
+            "SELECT (SELECT seq FROM processing_log_logentry ORDER BY seq DESC LIMIT 1), "
+            "(SELECT entry_hash FROM processing_log_logentry ORDER BY seq DESC LIMIT 1), "
+            "(SELECT key FROM processing_log_subjectkey WHERE subject_id = ?)", (subject,)
+        )
+        seq, prev, _key = cur.fetchone()
+        seq = (seq or 0) + 1
+        doc = document(seq, prev or "0" * 64, text, body)
+        cur.execute("INSERT INTO processing_log_subjectkey (subject_id, key, created_at) "
+                    "VALUES (?, ?, ?)", (subject, key, text))
+        cur.execute("INSERT INTO processing_log_logentry (seq, entry_hash, document) "
+                    "VALUES (?, ?, ?)", (seq, entry_hash(doc), doc))
+        cur.execute("COMMIT")
 
 
 def build(target: int, subjects: int, report: Callable[[str], None]) -> float:
@@ -314,17 +349,19 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
     say(f"processing log on {connection.vendor} {result['database_version']}")
     result["durability"] = durability()
     say(f"durability of a commit: {result['durability']}")
-    result["append_per_s"] = round(measure_appends(args.appends, subjects))
-    say(f"durable single appends (empty log):  {result['append_per_s']:>10,} /s"
-        f"   ({args.appends:,} appends, each its own transaction, each a new subject)")
-    if connection.vendor == "sqlite":
-        result["sqlite_floor_per_s"] = round(sqlite_floor(args.appends))
-        say(f"  the same statements, bare sqlite3: {result['sqlite_floor_per_s']:>10,} /s"
-            "   (no Django, no log Python: the ceiling on this machine)")
+    rate, cpu, floor = measure_appends(args.appends, subjects)
+    result["append_per_s"], result["append_cpu_us"] = rate, cpu
+    say(f"durable single appends (new log):    {rate:>10,} /s   ({cpu} µs CPU each; "
+        f"{args.appends:,} appends, each its own transaction, each a new subject; median of "
+        f"{ROUNDS} rounds)")
+    if floor is not None:
+        result["sqlite_floor_per_s"] = floor
+        say(f"  the same statements, bare sqlite3: {floor:>10,} /s"
+            "   (no Django, no log Python: the ceiling on this machine; rounds in turn)")
     say(f"building a {args.rows:,}-entry log ({subjects:,} subjects) ...")
     result["build_per_s"] = round(build(args.rows, subjects, say))
     say(f"bulk appends (batches of {BATCH:,}):    {result['build_per_s']:>10,} /s")
-    result["append_per_s_1m"] = round(measure_appends(args.appends, subjects))
+    result["append_per_s_1m"] = medians(append_rounds(args.appends, subjects))[0]
     say(f"durable single appends (1M log):     {result['append_per_s_1m']:>10,} /s")
     verify_rate, one_rate, count, processes = measure_verify()
     result["verify_per_s"] = round(verify_rate)

@@ -47,6 +47,15 @@ def test_verify_names_the_checkpoint():
     ]
 
 
+def test_verify_in_one_process_and_a_bad_number_of_processes():
+    log_append_many([make_record() for _ in range(3)])
+    code, out, _err = run("verify", "--processes", "1", "--lang", "en")
+    assert code == 0 and out.startswith("3 entries verified")
+    assert run("verify", "--processes", "0") == (
+        2, "", "--processes: een aantal van 1 of meer, niet 0\n"
+    )
+
+
 def test_verify_without_checkpoint():
     log_append(make_record())
     code, out, _err = run("verify", "--lang", "en")

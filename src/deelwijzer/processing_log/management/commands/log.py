@@ -57,6 +57,7 @@ TEXT = {
         "ondertekend met sleutel {key_id}",
         "no_key": "kan geen controlepunt ondertekenen: {error}",
         "internal": "het logboek kan niet worden gelezen: {error}",
+        "bad_processes": "--processes: een aantal van 1 of meer, niet {value}",
     },
     "en": {
         "verified": "{count} entries verified up to checkpoint {checkpoint} "
@@ -85,6 +86,7 @@ TEXT = {
         "{key_id}",
         "no_key": "cannot sign a checkpoint: {error}",
         "internal": "the log cannot be read: {error}",
+        "bad_processes": "--processes: a number of 1 or more, not {value}",
     },
 }
 
@@ -139,18 +141,27 @@ class Command(CommandGroup):
 
     # --- subcommands --------------------------------------------------------------------------
 
-    @subcommand(LANG)
-    def verify(self, *, lang: str = "nl", **options: Any) -> int:
+    @subcommand(
+        argument("--processes", type=int, metavar="N",
+                 help="hash a large log in N processes side by side (default: one per CPU; "
+                      "1: in this process only)"),
+        LANG,
+    )
+    def verify(self, *, processes: int | None = None, lang: str = "nl", **options: Any) -> int:
         """Recompute the hash chain and the checkpoints; name the first entry that does not fit.
 
         Exit status 0 with the number of entries verified and the checkpoint they are signed up
         to; 1 naming the first entry that does not fit and how (changed, missing, reordered,
         inserted, a checkpoint signed wrongly or not matching the chain); 2 when the log cannot
-        be read.
+        be read. A large log is hashed in several processes at once; when something does not fit,
+        one process looks again and names it.
         """
         text = TEXT[lang]
+        if processes is not None and processes < 1:
+            self.stderr.write(text["bad_processes"].format(value=processes))
+            return 2
         try:
-            result = verify_log()
+            result = verify_log(processes=processes)
         except Exception as error:  # a verifier never shows a traceback
             return self._internal(lang, error)
         for warning in result.warnings:
