@@ -286,23 +286,42 @@ def build(target: int, subjects: int, report: Callable[[str], None]) -> float:
     return (n - have) / max(time.perf_counter() - start, 1e-9)
 
 
-def measure_verify() -> tuple[float, float, int, int]:
-    """``verify_log()`` as ``deelwijzer log verify`` runs it (in parallel where it can), and in
-    one process: entries per second each, the entries verified and the processes used."""
+VERIFY_ROUNDS = 3
+
+
+def measure_verify() -> dict[str, Any]:
+    """``verify_log()`` as ``deelwijzer log verify`` runs it (in parallel where it can), the
+    bare chain over as many entries, and ``verify_log`` in one process, taken in turn
+    VERIFY_ROUNDS times (the same conditions for each ratio): medians of the rates and of the
+    per-round ratios."""
     from deelwijzer.processing_log.services import checkpoint_create
     from deelwijzer.processing_log.verify import verify_log
 
     checkpoint_create()
-    seconds, result = timed(verify_log)
-    one_seconds, one = timed(lambda: verify_log(processes=1))
-    for outcome in (result, one):
-        if not outcome.ok:
-            raise SystemExit(f"the benchmark log does not verify: {outcome.problem}")
-    return result.count / seconds, one.count / one_seconds, result.count, result.processes
+    chain = bare_chain()
+    rounds: list[tuple[float, float, float]] = []
+    for _ in range(VERIFY_ROUNDS):
+        seconds, result = timed(verify_log)
+        one_seconds, one = timed(lambda: verify_log(processes=1))
+        for outcome in (result, one):
+            if not outcome.ok:
+                raise SystemExit(f"the benchmark log does not verify: {outcome.problem}")
+        rounds.append((result.count / seconds, chain(result.count), one.count / one_seconds))
+    verify, bare, single = (statistics.median(column) for column in zip(*rounds, strict=True))
+    return {
+        "verify_per_s": round(verify),
+        "verify_processes": result.processes,
+        "verify_per_s_1proc": round(single),
+        "hashlib_per_s": round(bare),
+        "verify_ratio": round(statistics.median(v / h for v, h, _ in rounds), 3),
+        "verify_ratio_1proc": round(statistics.median(o / h for _, h, o in rounds), 3),
+        "verified": result.count,
+    }
 
 
-def measure_hashlib(count: int) -> float:
-    """A bare SHA-256 chain over ``count`` entries of the log's own documents."""
+def bare_chain() -> Callable[[int], float]:
+    """A bare SHA-256 chain over ``count`` entries of the log's own documents (the first
+    100,000, over and over): entries per second."""
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -311,14 +330,18 @@ def measure_hashlib(count: int) -> float:
         )
         documents = [document.encode() for (document,) in cursor.fetchall()]
     sha256 = hashlib.sha256
-    start = time.perf_counter()
-    digest = b""
-    remaining = count
-    while remaining > 0:
-        for document in documents[:remaining]:
-            digest = sha256(digest + document).digest()
-        remaining -= len(documents)
-    return count / (time.perf_counter() - start)
+
+    def run(count: int) -> float:
+        start = time.perf_counter()
+        digest = b""
+        remaining = count
+        while remaining > 0:
+            for document in documents[:remaining]:
+                digest = sha256(digest + document).digest()
+            remaining -= len(documents)
+        return count / (time.perf_counter() - start)
+
+    return run
 
 
 def measure_subject_query(subjects: int, samples: int = 50) -> tuple[float, float]:
@@ -363,18 +386,15 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
     say(f"bulk appends (batches of {BATCH:,}):    {result['build_per_s']:>10,} /s")
     result["append_per_s_1m"] = medians(append_rounds(args.appends, subjects))[0]
     say(f"durable single appends (1M log):     {result['append_per_s_1m']:>10,} /s")
-    verify_rate, one_rate, count, processes = measure_verify()
-    result["verify_per_s"] = round(verify_rate)
-    result["verify_processes"] = processes
-    result["verify_per_s_1proc"] = round(one_rate)
-    result["hashlib_per_s"] = round(measure_hashlib(count))
-    result["verify_ratio"] = round(verify_rate / result["hashlib_per_s"], 3)
-    result["verify_ratio_1proc"] = round(one_rate / result["hashlib_per_s"], 3)
-    say(f"verify ({count:,} entries, {processes} processes): {result['verify_per_s']:>10,} /s")
+    verified = measure_verify()
+    count = verified.pop("verified")
+    result.update(verified)
+    say(f"verify ({count:,} entries, {result['verify_processes']} processes): "
+        f"{result['verify_per_s']:>10,} /s   (median of {VERIFY_ROUNDS} rounds)")
     say(f"  the same in one process:           {result['verify_per_s_1proc']:>10,} /s")
     say(f"bare hashlib chain, same count:      {result['hashlib_per_s']:>10,} /s"
         f"   (verify at {result['verify_ratio']:.0%} of it; in one process "
-        f"{result['verify_ratio_1proc']:.0%})")
+        f"{result['verify_ratio_1proc']:.0%}; ratios per round, in turn)")
     median, size = measure_subject_query(subjects)
     result["subject_query_ms_1m"] = round(median, 2)
     result["subject_entries_1m"] = round(size, 1)
