@@ -127,11 +127,10 @@ def _check_text(r: LogRecord) -> None:
 
 
 class _IdBytes(threading.local):
-    """Random bytes for trace and span ids, read from ``os.urandom`` 4 KiB at a time: on the
-    bench machine the getrandom(2) call of ``os.urandom(16)`` between two appends took an
-    eighth of an append. Per thread; a forked child starts afresh (it must not repeat its
-    parent's ids). Subject keys are not taken from here: a key is read when it is made and
-    leaves no copy behind in a buffer."""
+    """Random bytes for trace and span ids, read from ``os.urandom`` 4 KiB at a time instead of
+    one getrandom(2) system call per id (two per append). Per thread; a forked child starts
+    afresh (it must not repeat its parent's ids). Subject keys are not taken from here: a key
+    is read when it is made and leaves no copy behind in a buffer."""
 
     def __init__(self) -> None:
         self.buffer = b""
@@ -242,7 +241,8 @@ def _prepare(record: LogRecord, trace_id: str, now: datetime, now_text: str) -> 
     started_text = now_text if record.started_at is None else format_datetime(started)
     ended_text = now_text if record.ended_at is None else format_datetime(
         _when("ended_at", record.ended_at, now))
-    # Keys in BODY_KEYS order; the same text canonical.encode_body(data) gives (a test checks).
+    # Keys in BODY_KEYS order: the text canonical.encode_body gives for these values (a test
+    # checks).
     before = (
         f'"trace_id":"{trace}","span_id":"{span}","parent_span_id":{_json_opt(parent)},'
         f'"activity_id":{_json_str(record.activity_id)},'
@@ -323,7 +323,7 @@ _SECOND: tuple[tuple[int, ...], str] = ((), "")
 def _utc_text(now: datetime) -> str:
     """``format_datetime`` for a datetime already in UTC (as ``datetime.now(UTC)`` gives):
     ``YYYY-MM-DD HH:MM:SS.ffffff`` without the ``+00:00``. The text up to the second is
-    remembered: an aware ``isoformat`` costs three times as much."""
+    remembered: an aware ``isoformat`` costs more than twice as much."""
     global _SECOND
     second = (now.second, now.minute, now.hour, now.day, now.month, now.year)
     last = _SECOND

@@ -355,13 +355,20 @@ def verify_log(
         )
     states = _checkpoint_states()
     if processes is None:
-        processes = min(len(os.sched_getaffinity(0)), 8)
+        processes = min(_cpus(), 8)
     source = _source(connection) if processes > 1 else None
     if source is not None:
         done = _verify_parallel(connection, source, states, processes, parallel_min_entries)
         if done is not None:
             return VerifyResult(**{**done, "warnings": warnings})
     return _verify_sequential(connection, states, chunk_size, warnings)
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (all of them where the OS cannot say)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _source(connection: BaseDatabaseWrapper) -> Source | None:
