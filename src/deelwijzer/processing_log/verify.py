@@ -405,19 +405,11 @@ def _verify_parallel(
     count = min(processes * PARALLEL_RANGES_PER_PROCESS, end)
     bounds = [end * i // count for i in range(count + 1)]
     ranges = [(bounds[i] + 1, bounds[i + 1]) for i in range(count)]
-    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited state
-    try:
-        with ProcessPoolExecutor(processes, mp_context=spawn) as pool:
-            results: list[RangeResult] = list(pool.map(
-                check_range, [source] * count, [a for a, _ in ranges], [b for _, b in ranges],
-                [want] * count,
-            ))
-    except Exception:  # a worker could not read: the sequential verifier will say why
+    results = _check_ranges(source, ranges, want, processes)
+    if results is None:
         return None
     hashes = {0: GENESIS_HASH.encode()}
     for part in results:
-        if part.bad_seq is not None:
-            return None
         hashes.update(part.hashes)
     pending = sorted(states, key=lambda s: (s.checkpoint.seq, s.checkpoint.number))
     if any(hashes.get(s.checkpoint.seq) != s.checkpoint.head_hash.encode() for s in pending):
@@ -428,6 +420,37 @@ def _verify_parallel(
         "problem": None, "entry_seq": None,
         "checkpoint_seq": None if last is None else last.seq, "processes": processes,
     }
+
+
+def _check_ranges(
+    source: Source, ranges: list[tuple[int, int]], want: frozenset[int], processes: int
+) -> list[RangeResult] | None:
+    """Check the ranges in ``processes`` processes: this one and ``processes - 1`` workers.
+    The workers take ranges from the front, this process from the back (those no worker has
+    started yet), so it works while the workers start and nobody waits for long. None when a
+    range does not fit or a worker fails."""
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited state
+    done: dict[int, RangeResult] = {}
+    try:
+        with ProcessPoolExecutor(processes - 1, mp_context=spawn) as pool:
+            try:
+                futures = [pool.submit(check_range, source, a, b, want) for a, b in ranges]
+                for index in reversed(range(len(ranges))):
+                    if not futures[index].cancel():
+                        break
+                    done[index] = check_range(source, *ranges[index], want)
+                    if done[index].bad_seq is not None:
+                        return None
+                for index, future in enumerate(futures):
+                    if index not in done:
+                        done[index] = future.result()
+                        if done[index].bad_seq is not None:
+                            return None
+            finally:
+                pool.shutdown(cancel_futures=True)  # what no worker has started, when leaving early
+    except Exception:  # a range could not be read: the sequential verifier will say why
+        return None
+    return [done[index] for index in range(len(ranges))]
 
 
 def _verify_sequential(

@@ -58,3 +58,11 @@ def test_a_log_that_does_not_fit_is_named_as_one_process_names_it(env, seq, how,
     assert not parallel["ok"]
     assert (parallel["kind"], parallel["entry_seq"]) == (kind, seq), parallel
     assert parallel == verify(env, 1)
+
+
+def test_a_range_that_cannot_be_read_leaves_it_to_one_process(tmp_path):
+    from deelwijzer.processing_log.chain import Source
+    from deelwijzer.processing_log.verify import TABLE, _check_ranges
+
+    nowhere = Source("sqlite", {"path": str(tmp_path / "absent.sqlite3")}, TABLE)
+    assert _check_ranges(nowhere, [(1, 10), (11, 20), (21, 30)], frozenset(), 2) is None
