@@ -225,8 +225,10 @@ def sqlite_floor(count: int) -> Iterator[tuple[float, float]]:
     path = Path(str(connection.settings_dict["NAME"])).with_name("floor.sqlite3")
     db = sqlite3.connect(path, isolation_level=None)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
+        for pragma in ("journal_mode", "synchronous", "wal_autocheckpoint"):  # as the settings
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA {pragma}")
+                db.execute(f"PRAGMA {pragma}={cursor.fetchone()[0]}")
         for sql in schema:
             db.execute(sql)
         now = timezone.now()

@@ -89,10 +89,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A transaction takes the write lock when it begins (the processing log reads its head
     # under it). WAL with synchronous=NORMAL: a committed transaction survives a crash of the
-    # process (not necessarily of the machine); see processing_log/DESIGN.md.
+    # process (not necessarily of the machine). The WAL is copied back into the database file
+    # every 10,000 pages (~40 MB) instead of every 1,000: fewer, larger checkpoints, each page
+    # copied once however often it changed; a fifth more single log appends per second. See
+    # processing_log/DESIGN.md, "Performance".
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000"
+        ),
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
