@@ -23,7 +23,7 @@ from typing import Any
 
 from deelwijzer.processing_log.canonical import GENESIS_HASH, VERSION
 
-FETCH = 10_000  # rows per fetch
+FETCH = 10_000  # rows per fetch from a PostgreSQL server-side cursor
 _HEADER = b'{"v":%d,"seq":' % VERSION + b'%d,"prev_hash":"%b",'  # of entry seq after prev
 
 # (entry_hash, document) of seq first..last, in seq order, as stored (UTF-8 bytes): SQLite hands
@@ -98,14 +98,13 @@ def _connect(source: Source) -> tuple[Callable[[str, tuple[int, ...]], Any], Cal
     """A read-only connection: ``execute(sql, params)`` giving an iterable cursor, and close."""
     if source.vendor == "sqlite":
         import sqlite3
+        from pathlib import Path
 
-        db = sqlite3.connect(f"file:{source.params['path']}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{Path(source.params['path']).resolve().as_uri()}?mode=ro", uri=True)
         db.execute("PRAGMA mmap_size = 1073741824")
 
         def execute_sqlite(sql: str, params: tuple[int, ...]) -> Any:
-            cursor = db.execute(sql.format(table=source.table), params)
-            cursor.arraysize = FETCH
-            return cursor
+            return db.execute(sql.format(table=source.table), params)
 
         return execute_sqlite, db.close
     import psycopg

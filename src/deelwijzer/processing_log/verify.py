@@ -41,7 +41,6 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from deelwijzer.processing_log import keys, triggers
 from deelwijzer.processing_log.canonical import GENESIS_HASH, VERSION, with_seq
 from deelwijzer.processing_log.chain import (
-    FETCH,
     POSTGRESQL_RANGE,
     SQLITE_RANGE,
     RangeResult,
@@ -287,7 +286,6 @@ def _range_rows(
         cursor = connection.connection.cursor()
         try:
             if connection.vendor == "sqlite":
-                cursor.arraysize = FETCH
                 yield from cursor.execute(SQLITE_RANGE.format(table=TABLE), (first, last))
             else:
                 cursor.execute(POSTGRESQL_RANGE.format(table=TABLE), (first, last))
