@@ -303,10 +303,9 @@ def _next_row(connection: BaseDatabaseWrapper, seq: int) -> Row | None:
 
 
 def _row(connection: BaseDatabaseWrapper, seq: int) -> Row | None:
-    for chunk in _rows(connection, seq - 1, 1, limit=1):
-        if chunk[0][0] == seq:
-            return chunk[0]
-    return None
+    """The entry at ``seq``, or None."""
+    found = _next_row(connection, seq)
+    return found if found is not None and found[0] == seq else None
 
 
 def _seqs_with_hash(digest: str) -> list[int]:
