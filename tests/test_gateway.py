@@ -13,7 +13,7 @@ from django.urls import path
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.demo.services import load_demo
-from deelwijzer.persons import services
+from deelwijzer.persons import gateway, services
 from deelwijzer.testing import MINIMAL_COVENANT
 from deelwijzer.testing.gateway import (
     admin_violations,
@@ -24,7 +24,7 @@ from deelwijzer.testing.gateway import (
 
 pytestmark = pytest.mark.django_db
 
-CONTEXT = services.Context(purpose="veiligheid-kind", step="analyse", ground="6.1.e")
+CONTEXT = gateway.Context(purpose="veiligheid-kind", step="analyse", ground="6.1.e")
 
 
 @pytest.fixture

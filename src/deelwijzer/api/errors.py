@@ -5,19 +5,24 @@ the field and the rule. Never a stack trace.
   "reasons": [{"rule_id", "code", "article", "message"}], "conditions"}``
 - ``InvalidPersonData`` -> 400 ``{"detail", "errors": [{"field", "code", "message"}]}``
 - no covenant in force -> 409 ``{"detail"}``
+- a request body too large, too deeply nested or not JSON -> 400 ``{"detail", "errors"}`` with
+  the field ``body`` (``deelwijzer.api.parsers``)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.utils.translation import gettext as _
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from deelwijzer.api.parsers import body_error
 from deelwijzer.persons.errors import invalid_message, refusal_body
-from deelwijzer.persons.services import InvalidPersonData, NoCovenantInForce, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -31,6 +36,20 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, NoCovenantInForce):
         return Response({"detail": _("No covenant version is in force for your partnership.")},
                         status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return Response(body_error(
+            _("Request body: too large (at most %(size)s kB).") % {"size": limit // 1024},
+            "too_large"), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, TooManyFieldsSent):
+        return Response(body_error(
+            _("Request body: too many fields (at most %(count)s).")
+            % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}, "too_many_fields"),
+            status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, exceptions.ParseError) and not isinstance(exc.detail, dict):
+        # DRF's own parse errors (form and multipart bodies) in the same shape.
+        return Response(body_error(str(exc.detail), "invalid"),
+                        status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(exc, context)
 
 

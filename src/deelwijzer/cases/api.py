@@ -29,7 +29,7 @@ from deelwijzer.cases.choices import (
 )
 from deelwijzer.cases.views import _step
 from deelwijzer.covenant.models import Partner
-from deelwijzer.persons.services import InvalidPersonData
+from deelwijzer.persons.gateway import InvalidPersonData
 
 MAX_ID = 2**31 - 1
 NOT_FOUND = {404: None}

@@ -1,6 +1,6 @@
 """Cases, involvements, consultations, contributions and action items (K1-K8, C4-C5, P3-P4).
 
-Every processing of personal data goes through the persons gateway: ``_process`` asks the
+Every processing of personal data goes through the persons gateway: ``process`` asks the
 decision point and appends one processing-log line per household member, in the service's
 transaction, with the case reference as ``case_ref``. Input that no processing may store raises
 ``InvalidPersonData(field, code)``; a refusal raises ``ProcessingRefused`` after its log line
@@ -48,16 +48,18 @@ from deelwijzer.covenant.models import CovenantVersion, Partner, Partnership
 from deelwijzer.covenant.selectors import policy_index, version_covenant
 from deelwijzer.persons import crypto
 from deelwijzer.persons.errors import register
-from deelwijzer.persons.models import Household, HouseholdMember, Person, Representative
-from deelwijzer.persons.services import (
+from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
-    _own_partner,
-    _process,
-    _version,
-    bsn_is_valid,
     gateway,
+    own_partner,
+    process,
+    version_for,
+)
+from deelwijzer.persons.models import Household, HouseholdMember, Person, Representative
+from deelwijzer.persons.services import (
+    bsn_is_valid,
     household_register,
     person_register,
     representative_add,
@@ -122,7 +124,7 @@ def case_context(case: Case, professional: Professional, purpose: str | None = N
     the covenant gives the professional's partner for that purpose (None when the partner takes
     no part in it: the policy then refuses under S1).
     """
-    index = policy_index(_version(case.partnership))
+    index = policy_index(version_for(case.partnership))
     step_purpose = index.step_purpose.get(case.step)
     purpose = purpose or step_purpose
     if purpose is None:
@@ -140,7 +142,7 @@ def case_context(case: Case, professional: Professional, purpose: str | None = N
 
 def _context_at(case: Case, professional: Professional, step: str) -> Context:
     """The Context of ``case_context`` at another step of the case (a step advance)."""
-    index = policy_index(_version(case.partnership))
+    index = policy_index(version_for(case.partnership))
     purpose = index.step_purpose.get(step)
     if purpose is None:
         raise InvalidPersonData("step", "unknown")
@@ -157,7 +159,7 @@ def case_work_categories(case: Case, action: Action = Action.RECORD,
     the step records or shares it); at a step that does not (the first, ``melding``), the
     household's network and contacts, ``gezinssamenstelling``. Neither: ``hulpverlening``, and
     the policy refuses and explains why (S1). See DESIGN.md "What is logged"."""
-    index = policy_index(_version(case.partnership))
+    index = policy_index(version_for(case.partnership))
     step = step or case.step
     allowed = (index.step_visible if action == Action.VIEW else index.step_record).get(
         step, frozenset())
@@ -170,7 +172,7 @@ def _log_case_work(professional: Professional, case: Case, *, context: Context |
     context = context or case_context(case, professional)
     categories = case_work_categories(case, action, context.step)
     for person in _members(case.household):
-        _process(professional=professional, person=person, action=action,
+        process(professional=professional, person=person, action=action,
                  categories=categories, context=context, recipient=recipient)
 
 
@@ -185,27 +187,27 @@ def _next_reference(today: dt.date) -> str:
 
 def statutory_tasks_of(partner: Partner) -> list[str]:
     """C3, K1: the statutory tasks the covenant in force gives the partner."""
-    covenant = version_covenant(_version(partner.partnership))
+    covenant = version_covenant(version_for(partner.partnership))
     own = next((p for p in covenant.partners if p.id == partner.key), None)
     return [t.description for t in own.statutory_tasks] if own else []
 
 
 def case_criteria(partnership: Partnership) -> list[str]:
     """K1: the covenant's criteria for which cases are discussed."""
-    return list(version_covenant(_version(partnership)).partnership.case_criteria)
+    return list(version_covenant(version_for(partnership)).partnership.case_criteria)
 
 
 def _open_checks(professional: Professional, statutory_task: str, case_criterion: str,
                  director: Professional | None
                  ) -> tuple[Partner, Professional, Partner, CovenantVersion]:
     """K1, C5: what ``case_open`` checks before anything is recorded."""
-    partner = _own_partner(professional)
+    partner = own_partner(professional)
     partnership = partner.partnership
     director = director or professional
     dossier_partner = _same_partnership(director.partner, partnership, "director")
     if Role.CASE_DIRECTOR not in director.roles:
         raise InvalidPersonData("director", "not_case_director")
-    version = _version(partnership)
+    version = version_for(partnership)
     if _required(statutory_task, "statutory_task") not in statutory_tasks_of(partner):
         raise InvalidPersonData("statutory_task", "not_a_task_of_partner")
     criteria = set(case_criteria(partnership))
@@ -255,7 +257,7 @@ def _case_open(*, professional: Professional, household: Household, statutory_ta
     )
     categories = sorted(set(categories))
     for person in members:
-        _process(professional=professional, person=person, action=Action.RECORD,
+        process(professional=professional, person=person, action=Action.RECORD,
                  categories=categories, context=context)
     case = Case._records.create(
         reference=reference, partnership=partnership, initiating_partner=partner,
@@ -318,7 +320,7 @@ def case_step_advance(*, professional: Professional, case: Case, to_step: str) -
         raise InvalidPersonData("professional", "not_case_director")
     if case.closed_at is not None:
         raise InvalidPersonData("case", "closed")
-    steps = _steps(_version(case.partnership))
+    steps = _steps(version_for(case.partnership))
     position = steps.index(case.step) if case.step in steps else -1
     if position < 0 or position + 1 >= len(steps) or steps[position + 1] != to_step:
         raise InvalidPersonData("step", "not_next")
@@ -376,7 +378,7 @@ def consultation_schedule(
     """K2-K4: schedule a named consultation of a case with participants chosen from its
     involvements, or an anonymous one: no case, no participants, no person, and nothing
     identifying in the agenda (names, BSN, postal codes, exact dates)."""
-    partnership = _own_partner(professional).partnership
+    partnership = own_partner(professional).partnership
     _same_partnership(chair.partner, partnership, "chair")
     if str(kind) == ConsultationKind.ANONYMOUS:
         if case is not None:
@@ -458,7 +460,7 @@ def consultation_minutes_record(*, professional: Professional, consultation: Con
         raise InvalidPersonData("categories", "required")
     context = case_context(case, professional)
     for person in _members(case.household):
-        _process(professional=professional, person=person, action=Action.RECORD,
+        process(professional=professional, person=person, action=Action.RECORD,
                  categories=categories, context=context)
     consultation.minutes_encrypted = crypto.encrypt(minutes)
     consultation.minutes_categories = categories
@@ -478,7 +480,7 @@ def consultation_minutes_view(*, professional: Professional, consultation: Consu
         return ""
     context = case_context(case, professional)
     for person in _members(case.household):
-        _process(professional=professional, person=person, action=Action.VIEW,
+        process(professional=professional, person=person, action=Action.VIEW,
                  categories=consultation.minutes_categories, context=context)
     return crypto.decrypt(consultation.minutes_encrypted)
 
@@ -520,12 +522,12 @@ def contribution_add(
     context = case_context(case, professional)
     label = ""
     for person in _members(case.household):
-        _decision, version = _process(professional=professional, person=person,
+        _decision, version = process(professional=professional, person=person,
                                       action=Action.RECORD, categories=categories,
                                       context=context)
         label = version.label
     return Contribution._records.create(
-        consultation=consultation, owner_partner=_own_partner(professional), author=professional,
+        consultation=consultation, owner_partner=own_partner(professional), author=professional,
         content_encrypted=crypto.encrypt(text), categories=categories, nature=str(nature),
         permission=permission, purpose=context.purpose, step=context.step or "",
         covenant_version=label or case.covenant_version,
@@ -541,7 +543,7 @@ def contribution_view(*, professional: Professional, contribution: Contribution)
     context = case_context(case, professional)
     grounds = Grounds(contributor_permission=contribution.permission)
     for person in _members(case.household):
-        _process(professional=professional, person=person, action=Action.VIEW,
+        process(professional=professional, person=person, action=Action.VIEW,
                  categories=contribution.categories, context=context, grounds=grounds,
                  contributor=contribution.owner_partner.key)
     return crypto.decrypt(contribution.content_encrypted)
@@ -605,7 +607,7 @@ def contribution_remarks_view(*, professional: Professional,
     grounds = Grounds(contributor_permission=contribution.permission)
     categories = case_work_categories(case, Action.VIEW)
     for person in _members(case.household):
-        _process(professional=professional, person=person, action=Action.VIEW,
+        process(professional=professional, person=person, action=Action.VIEW,
                  categories=categories, context=context, grounds=grounds,
                  contributor=contribution.owner_partner.key)
     return [ContributionRemarkView(
@@ -691,7 +693,7 @@ def case_view(*, professional: Professional, case: Case) -> CaseView:
     (``identiteit``), the relations when the step shows ``gezinssamenstelling``, and the
     minors' representatives when it shows ``gezag-en-maatregelen``. One VIEW per household
     member; not involved, an informant, or a step that shows no identity is refused."""
-    index = policy_index(_version(case.partnership))
+    index = policy_index(version_for(case.partnership))
     visible = index.step_visible.get(case.step, frozenset())
     members = list(HouseholdMember._records.filter(household=case.household)
                    .select_related("person").order_by("pk"))
@@ -705,7 +707,7 @@ def case_view(*, professional: Professional, case: Case) -> CaseView:
         categories.append("gezag-en-maatregelen")
     context = case_context(case, professional)
     for member in members:
-        _process(professional=professional, person=member.person, action=Action.VIEW,
+        process(professional=professional, person=member.person, action=Action.VIEW,
                  categories=categories, context=context)
     today = timezone.localdate()
     relations = "gezinssamenstelling" in categories
@@ -809,8 +811,8 @@ def case_bring_in(
             raise InvalidPersonData("representative", "self")
         if r.kind not in RepresentativeKindChoice.values:
             raise InvalidPersonData("representative_kind", "unknown")
-    partner = _own_partner(professional)
-    version = _version(partner.partnership)
+    partner = own_partner(professional)
+    version = version_for(partner.partnership)
     index = policy_index(version)
     first = _steps(version)[0]
     purpose = index.step_purpose[first]

@@ -42,12 +42,8 @@ from deelwijzer.covenant.models import Partner, Partnership
 from deelwijzer.covenant.schema import Covenant
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
 from deelwijzer.persons.errors import form_error, invalid_message, refusal_body
-from deelwijzer.persons.services import (
-    InvalidPersonData,
-    NoCovenantInForce,
-    ProcessingRefused,
-    bsn_is_valid,
-)
+from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
+from deelwijzer.persons.services import bsn_is_valid
 
 Case = Any  # instances come from selectors; the models module is not imported here
 Consultation = Any

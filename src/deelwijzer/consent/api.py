@@ -17,6 +17,8 @@ from rest_framework.views import APIView
 from deelwijzer.accounts.models import Professional
 from deelwijzer.api.errors import ERROR_RESPONSES
 from deelwijzer.consent import selectors
+from deelwijzer.consent import services as consent_services
+from deelwijzer.persons import gateway
 from deelwijzer.persons import selectors as persons_selectors
 from deelwijzer.persons import services as persons
 from deelwijzer.persons.choices import (
@@ -135,15 +137,15 @@ class ConsentRecordApi(APIView):
         person = _person(request, values["person"])
         family = {p.pk: p for p in persons_selectors.family_of(person)}
         if any(pk not in family for pk in values["given_by"]):
-            raise persons.InvalidPersonData("given_by", "not_subject_or_representative")
+            raise gateway.InvalidPersonData("given_by", "not_subject_or_representative")
         evidence = None
         if values["evidence_base64"]:
             try:
                 raw = base64.b64decode(values["evidence_base64"], validate=True)
             except (binascii.Error, ValueError):
-                raise persons.InvalidPersonData("evidence", "file_type") from None
-            evidence = persons.Evidence(values["evidence_name"] or "bewijs", raw)
-        consent = persons.consent_record(
+                raise gateway.InvalidPersonData("evidence", "file_type") from None
+            evidence = consent_services.Evidence(values["evidence_name"] or "bewijs", raw)
+        consent = consent_services.consent_record(
             professional=professional, person=person,
             given_by=[family[pk] for pk in values["given_by"]], purpose=values["purpose"],
             categories=values["categories"], recipients=values["recipients"],
@@ -171,7 +173,7 @@ class ConsentWithdrawApi(APIView):
         consent = persons_selectors.consent_by_pk(pk)
         if consent is None or selectors.person_visible_to(professional, consent.person_id) is None:
             raise Http404
-        persons.consent_withdraw(
+        consent_services.consent_withdraw(
             professional=professional, consent=consent, on=data.validated_data.get("on"),
             context=selectors.context_for(professional, consent.person, consent.purpose))
         return Response(ConsentOutput(_consent_data(consent)).data)
@@ -232,7 +234,7 @@ class JustificationRecordApi(APIView):
         v = data.validated_data
         professional = _user(request)
         person = _person(request, v["person"])
-        recorded = persons.justification_record(
+        recorded = consent_services.justification_record(
             professional=professional, person=person, kind=v["kind"], purpose=v["purpose"],
             recipients=v["recipients"], categories=v["categories"], answers=v["answers"],
             why_no_consent=v["why_no_consent"], functionary_name=v["functionary_name"],
@@ -260,7 +262,7 @@ class JustificationDetailApi(APIView):
         found = persons_selectors.justification_by_pk(pk)
         if found is None or selectors.person_visible_to(professional, found.person_id) is None:
             raise Http404
-        texts = persons.justification_view(
+        texts = consent_services.justification_view(
             professional=professional, justification=found,
             context=selectors.context_for(professional, found.person, found.purpose))
         return Response(
@@ -308,7 +310,7 @@ class InformingRecordApi(APIView):
             weighing = persons_selectors.justification_by_pk(v["justification"])
             if weighing is None or weighing.person_id != person.pk:
                 raise Http404
-        found = persons.informing_record(
+        found = consent_services.informing_record(
             professional=professional, person=person, about=v["about"], timing=v["timing"],
             method=v["method"], informed_on=v.get("informed_on"), justification=weighing,
             note=v["note"], exception_motivation=v["exception_motivation"],
@@ -367,7 +369,7 @@ class RemarkAddApi(APIView):
             raise Http404
         family = {p.pk: p for p in persons_selectors.family_of(item.person)}
         if v["given_by"] not in family:
-            raise persons.InvalidPersonData("given_by", "not_family")
+            raise gateway.InvalidPersonData("given_by", "not_family")
         remark = persons.remark_add(
             professional=professional, kind=v["kind"], item=item,
             given_by=family[v["given_by"]], given_on=v.get("given_on"), text=v["text"],

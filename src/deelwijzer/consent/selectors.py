@@ -21,8 +21,8 @@ from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.cases.services import case_context
 from deelwijzer.covenant.selectors import policy_index, version_in_force
 from deelwijzer.persons import selectors as persons
+from deelwijzer.persons.gateway import Context
 from deelwijzer.persons.models import Person
-from deelwijzer.persons.services import Context
 from deelwijzer.policy import CaseRole, age_on
 
 # T4 (004 rule 2): afterwards "only if unavoidable" and then soon; the covenant names no number

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.services import case_context
 from deelwijzer.consent import selectors
+from deelwijzer.consent import services as consent_services
 from deelwijzer.covenant.schema import Covenant
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
+from deelwijzer.persons import gateway
 from deelwijzer.persons import selectors as persons_selectors
 from deelwijzer.persons import services as persons
 from deelwijzer.persons.choices import WEIGHING_LABELS
@@ -62,14 +64,14 @@ def _person(request: HttpRequest, pk: int | str | None) -> Any:
     return person
 
 
-def _put_error(form: forms.Form, error: persons.InvalidPersonData) -> None:
+def _put_error(form: forms.Form, error: gateway.InvalidPersonData) -> None:
     """The service's input error beside the field it names, naming field and rule."""
     field = error.field if error.field in form.fields else None
     form.add_error(field, invalid_message(error))
 
 
 def _givers_hint(person: Any, covenant: Covenant) -> str:
-    needed = persons.consent_givers_required(person)
+    needed = consent_services.consent_givers_required(person)
     return str(GIVERS_TEXT[needed]) % {"below": covenant.consent.representatives_only_below,
                                      "alone": covenant.consent.child_alone_from}
 
@@ -153,12 +155,12 @@ def record(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             upload = data["evidence"]
-            evidence = persons.Evidence(upload.name, upload.read()) if upload else None
+            evidence = consent_services.Evidence(upload.name, upload.read()) if upload else None
             by = {str(p.pk): p for p in givers}
             obtained = Professional.objects.filter(pk=data["obtained_by"],
                                                    partner=professional.partner).first()
             try:
-                persons.consent_record(
+                consent_services.consent_record(
                     professional=professional, person=person,
                     given_by=[by[pk] for pk in data["given_by"]], purpose=data["purpose"],
                     categories=data["categories"], recipients=data["recipients"],
@@ -167,9 +169,9 @@ def record(request: HttpRequest) -> HttpResponse:
                     method=data["method"], given_on=data["given_on"],
                     told_withdrawable=data["told_withdrawable"], obtained_by=obtained,
                     evidence=evidence, statement=data["statement"])
-            except persons.InvalidPersonData as error:
+            except gateway.InvalidPersonData as error:
                 _put_error(form, error)
-            except persons.ProcessingRefused as error:
+            except gateway.ProcessingRefused as error:
                 refusal = refusal_body(error)
             else:
                 messages.success(request, _("The consent is recorded."))
@@ -203,12 +205,12 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         form = WithdrawForm(request.POST)
         if form.is_valid():
             try:
-                persons.consent_withdraw(
+                consent_services.consent_withdraw(
                     professional=professional, consent=consent, on=form.cleaned_data["on"],
                     context=selectors.context_for(professional, consent.person, consent.purpose))
-            except persons.InvalidPersonData as error:
+            except gateway.InvalidPersonData as error:
                 _put_error(form, error)
-            except persons.ProcessingRefused as error:
+            except gateway.ProcessingRefused as error:
                 refusal = refusal_body(error)
             else:
                 messages.success(request, _("The consent is withdrawn: from that day nothing "
@@ -227,12 +229,12 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponse:
     professional = _user(request)
     consent = _consent(request, pk)
     try:
-        name, content_type, data = persons.consent_evidence_view(
+        name, content_type, data = consent_services.consent_evidence_view(
             professional=professional, consent=consent,
             context=selectors.context_for(professional, consent.person, consent.purpose))
-    except persons.InvalidPersonData:
+    except gateway.InvalidPersonData:
         raise Http404 from None
-    except persons.ProcessingRefused as error:
+    except gateway.ProcessingRefused as error:
         return render(request, "consent/refused.html", {"refusal": refusal_body(error)},
                       status=403)
     response = HttpResponse(data, content_type=content_type)
@@ -261,7 +263,7 @@ def justification_new(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             person = _person(request, data["person"])
             try:
-                recorded = persons.justification_record(
+                recorded = consent_services.justification_record(
                     professional=professional, person=person, kind=data["kind"],
                     purpose=data["purpose"], recipients=data["recipients"],
                     categories=data["categories"],
@@ -275,9 +277,9 @@ def justification_new(request: HttpRequest) -> HttpResponse:
                     exception_motivation=data["exception_motivation"],
                     exception_review_on=data["exception_review_on"],
                     context=selectors.context_for(professional, person, data["purpose"]))
-            except persons.InvalidPersonData as error:
+            except gateway.InvalidPersonData as error:
                 _put_error(form, error)
-            except persons.ProcessingRefused as error:
+            except gateway.ProcessingRefused as error:
                 refusal = refusal_body(error)
             else:
                 messages.success(request, _("The weighing is recorded."))
@@ -306,10 +308,10 @@ def justification(request: HttpRequest, pk: int) -> HttpResponse:
     covenant = _covenant(professional)
     refusal, texts = None, {}
     try:
-        texts = persons.justification_view(
+        texts = consent_services.justification_view(
             professional=professional, justification=weighing,
             context=selectors.context_for(professional, weighing.person, weighing.purpose))
-    except persons.ProcessingRefused as error:
+    except gateway.ProcessingRefused as error:
         refusal = refusal_body(error)
     return render(request, "consent/justification.html", {
         "weighing": weighing, "refusal": refusal, "texts": texts,
@@ -339,15 +341,15 @@ def informing_new(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 context = (selectors.context_for(professional, person, purpose) if purpose
                            else _informing_context(professional, person, case))
-                persons.informing_record(
+                consent_services.informing_record(
                     professional=professional, person=person, context=context,
                     about=data["about"], timing=data["timing"], method=data["method"],
                     informed_on=data["informed_on"], justification=weighing,
                     note=data["note"], exception_motivation=data["exception_motivation"],
                     review_on=data["review_on"])
-            except persons.InvalidPersonData as error:
+            except gateway.InvalidPersonData as error:
                 _put_error(form, error)
-            except persons.ProcessingRefused as error:
+            except gateway.ProcessingRefused as error:
                 refusal = refusal_body(error)
             except LookupError:
                 raise Http404 from None
@@ -365,7 +367,7 @@ def informing_new(request: HttpRequest, pk: int) -> HttpResponse:
                   status=status)
 
 
-def _informing_context(professional: Professional, person: Any, case: Any) -> persons.Context:
+def _informing_context(professional: Professional, person: Any, case: Any) -> gateway.Context:
     """Informing about the processing in general: the purpose of the case's step, else the
     first purpose the professional's partner takes part in."""
     if case is not None:
@@ -411,9 +413,9 @@ def remark_new(request: HttpRequest, pk: int) -> HttpResponse:
                     professional=professional, kind=data["kind"], item=item,
                     given_by=by[data["given_by"]], given_on=data["given_on"], text=data["text"],
                     context=selectors.context_for(professional, person, item.purpose))
-            except persons.InvalidPersonData as error:
+            except gateway.InvalidPersonData as error:
                 _put_error(form, error)
-            except persons.ProcessingRefused as error:
+            except gateway.ProcessingRefused as error:
                 refusal = refusal_body(error)
             else:
                 messages.success(request, _("Recorded beside the item."))

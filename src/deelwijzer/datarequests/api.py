@@ -16,7 +16,7 @@ from deelwijzer.api.errors import ERROR_RESPONSES
 from deelwijzer.covenant.models import Partner
 from deelwijzer.datarequests import selectors, services
 from deelwijzer.datarequests.choices import Outcome, Status
-from deelwijzer.persons.services import InvalidPersonData
+from deelwijzer.persons.gateway import InvalidPersonData
 
 ID = {"min_value": 1, "max_value": 2**63 - 1}
 TEXT = {"allow_blank": True, "max_length": 5000}

@@ -32,19 +32,19 @@ from deelwijzer.datarequests.choices import Outcome, Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
 from deelwijzer.persons import crypto
 from deelwijzer.persons.errors import register
-from deelwijzer.persons.models import DossierItem, Person
-from deelwijzer.persons.services import (
+from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
     ProcessingRefused,
-    _own_partner,
-    _process,
-    _version,
     decision_preview,
-    dossier_item_disclose,
     gateway,
+    own_partner,
+    process,
+    version_for,
 )
+from deelwijzer.persons.models import DossierItem, Person
+from deelwijzer.persons.services import dossier_item_disclose
 from deelwijzer.policy import Action, CaseRole, Justification, JustificationKind
 
 # What asking discloses: that the person is known to the asking partner (K9, 002).
@@ -145,9 +145,9 @@ def data_request_create(
 ) -> DataRequest:
     """S10: ask another partner for data about a person; logged as a DISCLOSE of
     ``bekend-bij`` to the asked partner (K9), with the request's weighing on record."""
-    partner = _own_partner(professional)
+    partner = own_partner(professional)
     partnership = partner.partnership
-    version = _version(partnership)
+    version = version_for(partnership)
     index = policy_index(version)
     if not purpose or not purpose.strip():
         raise InvalidPersonData("purpose", "required")
@@ -192,7 +192,7 @@ def data_request_create(
         recipients=frozenset({provider.key}),
         categories=frozenset(ASK_CATEGORIES),
     )
-    _process(professional=professional, person=person, action=Action.DISCLOSE,
+    process(professional=professional, person=person, action=Action.DISCLOSE,
              categories=ASK_CATEGORIES, context=context, recipient=provider.key,
              grounds=Grounds(justification=justification))
     return DataRequest._records.create(
@@ -235,7 +235,7 @@ def data_request_texts(*, professional: Professional, request: DataRequest) -> R
 def _provide_context(request: DataRequest, provider: Partner) -> Context:
     """The asked partner gives its own data: K3 informant, under the request's purpose and
     step, with the ground the covenant gives the asked partner for that purpose."""
-    index = policy_index(_version(request.partnership))
+    index = policy_index(version_for(request.partnership))
     return Context(
         purpose=request.purpose,
         ground=index.purpose_grounds.get(request.purpose, {}).get(provider.key),
@@ -259,7 +259,7 @@ def data_request_answer(
     """S10 (004 rules 7-10): the asked partner answers by its own weighing. Provided or partly:
     every chosen item is disclosed through the gateway (each decided and logged; nothing is
     disclosed when one is refused). Partly or refused: a motivation is required."""
-    partner = _own_partner(professional)
+    partner = own_partner(professional)
     if request.provider_id != partner.pk:
         raise InvalidPersonData("professional", "not_provider")
     if request.status != Status.OPEN:

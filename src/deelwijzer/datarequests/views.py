@@ -19,7 +19,7 @@ from deelwijzer.datarequests import selectors, services
 from deelwijzer.datarequests.choices import Status
 from deelwijzer.datarequests.forms import AnswerForm, Choices, DataRequestForm
 from deelwijzer.persons.errors import form_error, refusal_body
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 
 
 def _covenant_choices(user: Any) -> tuple[Choices, Choices, Choices]:

@@ -25,12 +25,13 @@ from django.utils import timezone
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases import services as cases
 from deelwijzer.cases.selectors import case_members
+from deelwijzer.consent import services as consent_services
 from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import version_covenant
 from deelwijzer.datarequests import services as datarequests
 from deelwijzer.demo.services import load_demo
 from deelwijzer.persons import services
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.policy import age_on
 from deelwijzer.veiligthuis import services as veiligthuis
 
@@ -196,7 +197,8 @@ class Simulation:
                 givers += family.parents[:1]  # now and then too little consent (S6)
             if givers:
                 self.attempt(
-                    "consent", services.consent_record, person=family.child, given_by=givers,
+                    "consent", consent_services.consent_record, person=family.child,
+                    given_by=givers,
                     purpose=purpose.id, categories=item.categories, recipients=[recipient],
                     valid_from=self.today, context=context, method="signed_form",
                     told_withdrawable=True, statement="Toestemming besproken en ondertekend.")

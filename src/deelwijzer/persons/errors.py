@@ -26,7 +26,7 @@ from deelwijzer.policy import explain, explain_condition
 from deelwijzer.policy.explain import citation
 
 if TYPE_CHECKING:
-    from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+    from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 
 CODES: dict[str, Promise] = {
     "required": _("this field is required."),

@@ -41,6 +41,11 @@ def representatives_of(person: Person) -> list[Person]:
     ).order_by("pk"))
 
 
+def representative_ids_of(person: Person) -> set[int]:
+    return set(Representative._records.filter(child=person)
+               .values_list("representative_id", flat=True))
+
+
 def family_of(person: Person) -> list[Person]:
     """The person, their representatives and the members of their households."""
     households = HouseholdMember._records.filter(person=person).values("household_id")

@@ -1,7 +1,7 @@
 """"Mag ik dit delen?" and the person's dossier: the questions a professional asks before
 sharing, answered by the same decision point that will decide the processing.
 
-- ``share_check`` is a preview (``persons.services.decision_preview``): nothing is recorded,
+- ``share_check`` is a preview (``persons.gateway.decision_preview``): nothing is recorded,
   shown or disclosed, so nothing is logged. It returns the answer with every reason as one
   sentence with its article, the conditions, and what is missing with a link to fix it.
 - ``share_disclose``, ``share_item_record``, ``share_item_view`` and ``share_item_copy`` are
@@ -31,18 +31,20 @@ from deelwijzer.cases.services import case_context
 from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import policy_index, version_in_force
 from deelwijzer.persons.errors import register
-from deelwijzer.persons.models import Disclosure, DossierItem, Person
-from deelwijzer.persons.services import (
+from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
     NoCovenantInForce,
     decision_preview,
+    gateway,
+)
+from deelwijzer.persons.models import Disclosure, DossierItem, Person
+from deelwijzer.persons.services import (
     dossier_item_copy,
     dossier_item_disclose,
     dossier_item_record,
     dossier_item_view,
-    gateway,
     remarks_view,
 )
 from deelwijzer.policy import (

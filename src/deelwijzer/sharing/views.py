@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from deelwijzer.accounts.models import Professional
 from deelwijzer.covenant.models import Partner
 from deelwijzer.persons.errors import form_error, invalid_message, refusal_body
-from deelwijzer.persons.services import InvalidPersonData, NoCovenantInForce, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 from deelwijzer.policy import CovenantIndex, age_on
 from deelwijzer.policy.explain import format_date
 from deelwijzer.sharing import selectors, services

@@ -30,16 +30,16 @@ from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import policy_index, version_covenant
 from deelwijzer.persons import crypto
 from deelwijzer.persons.errors import register
-from deelwijzer.persons.models import Person
-from deelwijzer.persons.services import (
+from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
-    _own_partner,
-    _process,
-    _version,
     gateway,
+    own_partner,
+    process,
+    version_for,
 )
+from deelwijzer.persons.models import Person
 from deelwijzer.policy import Action, CaseRole
 from deelwijzer.veiligthuis.choices import MeldcodeStep
 from deelwijzer.veiligthuis.models import AdviceRequest, Report
@@ -97,7 +97,7 @@ def _required(value: str, field: str) -> str:
 def advice_request_create(*, professional: Professional, question: str) -> AdviceRequest:
     """Ask Veilig Thuis for advice without identifying data (003 art. 10.2): no consent, no
     person, nothing logged."""
-    partner = _own_partner(professional)
+    partner = own_partner(professional)
     question = _required(question, "question")
     check_anonymous(partner.partnership, question=question)
     return AdviceRequest._records.create(partnership=partner.partnership, asker=professional,
@@ -110,7 +110,7 @@ def advice_request_answer(*, professional: Professional, advice_request: AdviceR
     """A Veilig Thuis professional answers; the advice names no one either."""
     if not is_veilig_thuis(professional):
         raise InvalidPersonData("professional", "not_veilig_thuis")
-    partner = _own_partner(professional)
+    partner = own_partner(professional)
     if advice_request.partnership_id != partner.partnership_id:
         raise InvalidPersonData("advice", "other_partnership")
     if advice_request.answered_at is not None:
@@ -164,13 +164,13 @@ def report_create(
     """S12: report to Veilig Thuis after the meldcode. A DISCLOSE of ``categories`` to Veilig
     Thuis at the covenant's first step, decided and logged; the meldrecht is the ground on
     record (Grounds.legal_duty). The reporter gives its own partner's data (K3 informant)."""
-    partner = _own_partner(professional)
+    partner = own_partner(professional)
     if is_veilig_thuis(professional):
         raise InvalidPersonData("professional", "is_veilig_thuis")
     partnership = partner.partnership
     if person_visible_to(professional, person.pk) is None:
         raise InvalidPersonData("person", "not_known")
-    version = _version(partnership)
+    version = version_for(partnership)
     index = policy_index(version)
     concerns = _required(concerns, "concerns")
     categories = sorted(set(categories))
@@ -188,7 +188,7 @@ def report_create(
     purpose = index.step_purpose[step]
     context = Context(purpose=purpose, ground=index.purpose_grounds[purpose].get(partner.key),
                       step=step, case_role=CaseRole.INFORMANT)
-    _process(professional=professional, person=person, action=Action.DISCLOSE,
+    process(professional=professional, person=person, action=Action.DISCLOSE,
              categories=categories, context=context, recipient=recipient.key,
              grounds=Grounds(legal_duty=MELDRECHT, informed=family_informed_before))
     return Report._records.create(

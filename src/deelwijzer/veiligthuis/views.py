@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
 from deelwijzer.persons.errors import form_error, refusal_body
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.veiligthuis import selectors, services
 from deelwijzer.veiligthuis.choices import MeldcodeStep
 from deelwijzer.veiligthuis.forms import (

@@ -6,10 +6,11 @@ import pytest
 from django.utils import translation
 
 from deelwijzer.api.errors import exception_handler
+from deelwijzer.persons import gateway
 from deelwijzer.persons import services as persons
 from deelwijzer.policy import CaseRole
 
-ANALYSIS = persons.Context(purpose="veiligheid", step="analyse", ground="6.1.e",
+ANALYSIS = gateway.Context(purpose="veiligheid", step="analyse", ground="6.1.e",
                            case_role=CaseRole.CASE_HOLDER)
 
 
@@ -18,7 +19,7 @@ def test_a_refusal_body_names_rule_article_and_sentence(demo):
         professional=demo.director, person=demo.child, text="diagnose ADHD",
         categories=["gezondheid"], nature="fact",
         context=ANALYSIS)
-    with pytest.raises(persons.ProcessingRefused) as refused:
+    with pytest.raises(gateway.ProcessingRefused) as refused:
         persons.dossier_item_disclose(
             professional=demo.director, item=item, recipient=demo.partner("gemeente-aldermeer"),
             context=ANALYSIS)
@@ -35,7 +36,7 @@ def test_a_refusal_body_names_rule_article_and_sentence(demo):
 
 def test_an_input_error_names_the_field_in_dutch():
     with translation.override("nl"):
-        response = exception_handler(persons.InvalidPersonData("bsn", "elfproef"), {})
+        response = exception_handler(gateway.InvalidPersonData("bsn", "elfproef"), {})
     assert response is not None and response.status_code == 400
     error = response.data["errors"][0]
     assert error["field"] == "bsn" and error["code"] == "elfproef"

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases import selectors, services
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_case
 from deelwijzer.processing_log.verify import verify_log

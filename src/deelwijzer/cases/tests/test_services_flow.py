@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from deelwijzer.cases import selectors, services
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_case, entries_for_subject
 from deelwijzer.processing_log.verify import verify_log

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from deelwijzer.persons import gateway
 from deelwijzer.persons import services as persons
 from deelwijzer.policy import CaseRole
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
 PDF64 = base64.b64encode(b"%PDF-1.4 formulier").decode()
-CONTEXT = persons.Context(purpose="veiligheid", ground="6.1.e", case_role=CaseRole.CASE_HOLDER)
+CONTEXT = gateway.Context(purpose="veiligheid", ground="6.1.e", case_role=CaseRole.CASE_HOLDER)
 
 
 def body(demo, **overrides):
@@ -78,7 +79,7 @@ def test_record_withdraw_and_the_refusal_after(demo, api_client):
     assert [e["kind"] for e in response.json()["history"]] == ["given", "withdrawn"]
     listed = client.get(f"/api/v1/consent/persons/{demo.child.pk}/").json()
     assert listed[0]["status"] == "withdrawn"
-    with pytest.raises(persons.ProcessingRefused):
+    with pytest.raises(gateway.ProcessingRefused):
         persons.dossier_item_disclose(professional=demo.director, item=item,
                                       recipient=demo.partner("gemeente-aldermeer"),
                                       context=CONTEXT)

@@ -11,7 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from deelwijzer.consent import services as consent_services
 from deelwijzer.consent.selectors import informing_due_for
+from deelwijzer.persons import gateway
 from deelwijzer.persons import selectors as persons_selectors
 from deelwijzer.persons import services as persons
 from deelwijzer.policy import CaseRole
@@ -20,7 +22,7 @@ from deelwijzer.processing_log.selectors import entries_for_subject
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-CONTEXT = persons.Context(purpose="veiligheid", ground="6.1.e", case_role=CaseRole.CASE_HOLDER)
+CONTEXT = gateway.Context(purpose="veiligheid", ground="6.1.e", case_role=CaseRole.CASE_HOLDER)
 
 
 def consent_post(demo, **overrides):
@@ -115,7 +117,7 @@ def test_reminders_list_a_consultation_without_the_family(demo, case, login):
     page = client.get(reverse("consent:reminders"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Eva Visser" in page and "Noor Visser" in page and "te laat" in page
     for person in (demo.child, demo.mother):
-        persons.informing_record(professional=demo.director, person=person, context=CONTEXT,
+        consent_services.informing_record(professional=demo.director, person=person, context=CONTEXT,
                                  timing="after", method="phone", consultation=consultation)
     assert informing_due_for(demo.director) == []
 

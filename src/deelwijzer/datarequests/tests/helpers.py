@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from deelwijzer.datarequests import services
+from deelwijzer.persons import gateway
 from deelwijzer.persons import services as persons
 
-MELDING = persons.Context(purpose="veiligheid", step="melding", ground="6.1.e")
+MELDING = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e")
 WEIGHING = {
     "legal_basis": "Jeugdwet art. 1.1",
     "question": "Is er zicht op de zorgen rond de thuissituatie?",

@@ -8,7 +8,7 @@ from deelwijzer.datarequests import selectors, services
 from deelwijzer.datarequests.choices import Status
 from deelwijzer.datarequests.tests.helpers import ask, item
 from deelwijzer.persons.errors import refusal_body
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.processing_log.selectors import entries_for_subject
 
 pytestmark = pytest.mark.django_db

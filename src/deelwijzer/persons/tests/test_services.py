@@ -9,10 +9,11 @@ from django.db import connection
 from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
+from deelwijzer.consent import services as consent_services
 from deelwijzer.covenant.models import Partner
 from deelwijzer.demo.services import load_demo
 from deelwijzer.persons import services
-from deelwijzer.persons.services import Context, InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import Context, InvalidPersonData, ProcessingRefused
 from deelwijzer.processing_log.selectors import entries_for_subject
 from deelwijzer.processing_log.services import subject_pseudonym
 from deelwijzer.testing import MINIMAL_COVENANT
@@ -103,7 +104,7 @@ def test_consent_for_a_13_year_old_by_child_and_parent_allows_the_disclosure(dir
                                         nature="fact", context=ANALYSE)
     gemeente = Partner.objects.get(key="gemeente")
     # Given by the parent alone when the child was 11: right then (S6), not enough now at 13.
-    only_parent = services.consent_record(
+    only_parent = consent_services.consent_record(
         professional=director, person=child, given_by=[parent], purpose="veiligheid-kind",
         categories=["gezondheid"], recipients=["gemeente"], valid_from=years_ago(2),
         given_on=years_ago(2), context=ANALYSE)
@@ -111,8 +112,8 @@ def test_consent_for_a_13_year_old_by_child_and_parent_allows_the_disclosure(dir
         services.dossier_item_disclose(professional=director, item=item, recipient=gemeente,
                                        context=SHARE)
     assert "S6" in refused.value.decision.rule_ids
-    services.consent_withdraw(professional=director, consent=only_parent, context=ANALYSE)
-    services.consent_record(
+    consent_services.consent_withdraw(professional=director, consent=only_parent, context=ANALYSE)
+    consent_services.consent_record(
         professional=director, person=child, given_by=[child, parent],
         purpose="veiligheid-kind", categories=["gezondheid"], recipients=["gemeente"],
         valid_from=timezone.localdate(), context=ANALYSE)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from deelwijzer.consent import services as consent_services
+from deelwijzer.persons import gateway
 from deelwijzer.persons import services as persons
 from deelwijzer.policy import CaseRole
 
-ANALYSIS = persons.Context(purpose="veiligheid", step="analyse", ground="6.1.e",
+ANALYSIS = gateway.Context(purpose="veiligheid", step="analyse", ground="6.1.e",
                            case_role=CaseRole.CASE_HOLDER)
-MEASURE = persons.Context(purpose="uitvoering-maatregel", step="uitvoering-maatregel",
+MEASURE = gateway.Context(purpose="uitvoering-maatregel", step="uitvoering-maatregel",
                           ground="6.1.e", case_role=CaseRole.CASE_HOLDER)
 
 
@@ -18,7 +20,7 @@ def consent_for(demo, categories, recipients):
     persons.representative_add(professional=demo.director, child=demo.child,
                                representative=demo.mother, kind="parent",
                                categories=["gezag-en-maatregelen"], context=ANALYSIS)
-    persons.consent_record(
+    consent_services.consent_record(
         professional=demo.director, person=demo.child, given_by=[demo.child, demo.mother],
         purpose="veiligheid", categories=categories, recipients=recipients,
         valid_from=timezone.localdate(), context=ANALYSIS)
@@ -37,7 +39,7 @@ def test_a_partner_reads_what_was_disclosed_to_it_and_nothing_else(demo):
     reader = demo.prof("gemeente-aldermeer")
     assert persons.dossier_item_view(professional=reader, item=given,
                                      context=ANALYSIS) == "Zorgen over verzuim"
-    with pytest.raises(persons.ProcessingRefused) as refused:
+    with pytest.raises(gateway.ProcessingRefused) as refused:
         persons.dossier_item_view(professional=reader, item=kept, context=ANALYSIS)
     assert "K5" in refused.value.decision.rule_ids
 
@@ -48,7 +50,7 @@ def test_an_item_is_not_used_for_a_purpose_incompatible_with_its_own(demo):
     item = persons.dossier_item_record(
         professional=demo.director, person=demo.child, text="Verloop maatregel",
         categories=["gezag-en-maatregelen"], nature="fact", context=MEASURE)
-    with pytest.raises(persons.ProcessingRefused) as refused:
+    with pytest.raises(gateway.ProcessingRefused) as refused:
         persons.dossier_item_disclose(professional=demo.director, item=item,
                                       recipient=demo.partner("veilig-thuis"), context=ANALYSIS)
     assert "S2" in refused.value.decision.rule_ids

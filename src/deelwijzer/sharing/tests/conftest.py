@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from deelwijzer.consent import services as consent_services
+from deelwijzer.persons import gateway
 from deelwijzer.persons import services as persons
 from deelwijzer.policy import CaseRole
 
-SIGNAL = persons.Context(purpose="veiligheid", step="melding", ground="6.1.e",
+SIGNAL = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e",
                          case_role=CaseRole.CASE_HOLDER)
 
 
@@ -24,7 +26,7 @@ def mother_represents(demo):
 @pytest.fixture
 def consent_for_gemeente(demo, mother_represents):
     """Double consent (Noor and Eva) to share the concerns with the municipality for safety."""
-    return persons.consent_record(
+    return consent_services.consent_record(
         professional=demo.director, person=demo.child, given_by=[demo.child, demo.mother],
         purpose="veiligheid", categories=["aard-zorgen"], recipients=["gemeente-aldermeer"],
         valid_from=timezone.localdate(), context=SIGNAL)

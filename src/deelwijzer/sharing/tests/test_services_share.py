@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from deelwijzer.cases import services as cases
-from deelwijzer.persons.services import ProcessingRefused
+from deelwijzer.persons.gateway import ProcessingRefused
 from deelwijzer.policy import CODES, Justification
 from deelwijzer.processing_log.selectors import entries_for_case, entries_for_subject
 from deelwijzer.sharing import services
@@ -99,13 +99,13 @@ def test_s4_secrecy_needs_consent_with_links_to_consent_weighing_and_k9(demo, ca
 
 def test_s6_consent_by_the_mother_alone_does_not_count_for_a_13_year_old(
         demo, case, mother_represents):
-    from deelwijzer.persons import services as persons
+    from deelwijzer.consent import services as consent_services
 
     # Given by the mother alone when Noor was 11 (enough then); Noor is 13 now.
     today = timezone.localdate()
     when = {"given_on": today.replace(year=today.year - 2)} if "given_on" in inspect.signature(
-        persons.consent_record).parameters else {}
-    persons.consent_record(
+        consent_services.consent_record).parameters else {}
+    consent_services.consent_record(
         professional=demo.director, person=demo.child, given_by=[demo.mother],
         purpose="veiligheid", categories=["aard-zorgen"], recipients=["gemeente-aldermeer"],
         valid_from=today, context=cases.case_context(case, demo.director), **when)

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from deelwijzer.persons.errors import invalid_message
-from deelwijzer.persons.services import InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.processing_log.selectors import entries_for_subject
 from deelwijzer.veiligthuis import selectors, services
 from deelwijzer.veiligthuis.tests.helpers import report, steps

@@ -10,18 +10,20 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import override
 
-from deelwijzer.persons import selectors
+from deelwijzer.consent import services as consent_services
+from deelwijzer.consent.services import Evidence
+from deelwijzer.persons import gateway, selectors
 from deelwijzer.persons import services as persons
 from deelwijzer.persons.errors import invalid_message
-from deelwijzer.persons.services import Evidence, InvalidPersonData, ProcessingRefused
+from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_subject
 
 pytestmark = pytest.mark.django_db
 
-ANALYSE = persons.Context(purpose="veiligheid", step="analyse", ground="6.1.e",
+ANALYSE = gateway.Context(purpose="veiligheid", step="analyse", ground="6.1.e",
                           case_role=CaseRole.CASE_HOLDER, case_ref="C-1")
-SHARE = persons.Context(purpose="veiligheid", ground="6.1.e", case_role=CaseRole.CASE_HOLDER,
+SHARE = gateway.Context(purpose="veiligheid", ground="6.1.e", case_role=CaseRole.CASE_HOLDER,
                         case_ref="C-1")
 PDF = b"%PDF-1.4\n% signed consent form\n"
 TODAY = timezone.localdate()
@@ -49,7 +51,7 @@ def consent(demo, person, given_by, **kwargs):
               "method": "signed_form", "told_withdrawable": True,
               "evidence": Evidence("toestemming.pdf", PDF)}
     values.update(kwargs)
-    return persons.consent_record(professional=demo.director, person=person,
+    return consent_services.consent_record(professional=demo.director, person=person,
                                   given_by=given_by, context=ANALYSE, **values)
 
 
@@ -121,7 +123,7 @@ def test_consent_needs_told_withdrawable_and_evidence(demo):
     with pytest.raises(InvalidPersonData) as error:
         consent(demo, demo.mother, [demo.mother], evidence=Evidence("x.exe", b"MZ\x90"))
     assert (error.value.field, error.value.code) == ("evidence", "file_type")
-    big = Evidence("groot.pdf", PDF + b"0" * persons.EVIDENCE_MAX_BYTES)
+    big = Evidence("groot.pdf", PDF + b"0" * consent_services.EVIDENCE_MAX_BYTES)
     with pytest.raises(InvalidPersonData) as error:
         consent(demo, demo.mother, [demo.mother], evidence=big)
     assert (error.value.field, error.value.code) == ("evidence", "too_large")
@@ -140,7 +142,7 @@ def test_evidence_is_encrypted_and_read_only_through_a_logged_view(demo):
         (raw,) = cursor.fetchone()
     assert b"signed consent form" not in bytes(raw)
     before = entries_for_subject(demo.mother.subject_id).count()
-    name, content_type, data = persons.consent_evidence_view(
+    name, content_type, data = consent_services.consent_evidence_view(
         professional=demo.director, consent=given, context=ANALYSE)
     assert (name, content_type, data) == ("toestemming.pdf", "application/pdf", PDF)
     last = list(entries_for_subject(demo.mother.subject_id))[-1]
@@ -158,7 +160,7 @@ def test_withdrawal_stops_a_disclosure_that_was_allowed_a_moment_before(demo):
     first = persons.dossier_item_disclose(professional=demo.director, item=item,
                                           recipient=gemeente, context=SHARE)
     assert first.consent == given
-    persons.consent_withdraw(professional=demo.director, consent=given, context=ANALYSE)
+    consent_services.consent_withdraw(professional=demo.director, consent=given, context=ANALYSE)
     with pytest.raises(ProcessingRefused) as refused:
         persons.dossier_item_disclose(professional=demo.director, item=item,
                                       recipient=gemeente, context=SHARE)
@@ -170,12 +172,12 @@ def test_withdrawal_stops_a_disclosure_that_was_allowed_a_moment_before(demo):
     assert history == [("given", demo.director), ("withdrawn", demo.director)]
     assert selectors.consent_status(given).code == "withdrawn"
     with pytest.raises(InvalidPersonData):
-        persons.consent_withdraw(professional=demo.director, consent=given, context=ANALYSE)
+        consent_services.consent_withdraw(professional=demo.director, consent=given, context=ANALYSE)
 
 
 def test_a_change_is_in_the_history(demo):
     given = consent(demo, demo.mother, [demo.mother])
-    persons.consent_change(professional=demo.director, consent=given, context=ANALYSE,
+    consent_services.consent_change(professional=demo.director, consent=given, context=ANALYSE,
                            valid_until=TODAY + dt.timedelta(days=90))
     events = selectors.consent_events(given)
     assert [e.kind for e in events] == ["given", "changed"]
@@ -192,7 +194,7 @@ def weighing(demo, person, **kwargs):
               "functionary_name": "P. Vos", "functionary_function": "Aandachtsfunctionaris",
               "inform_by": TODAY + dt.timedelta(days=7)}
     values.update(kwargs)
-    return persons.justification_record(professional=demo.director, person=person,
+    return consent_services.justification_record(professional=demo.director, person=person,
                                         context=ANALYSE, **values)
 
 
@@ -207,7 +209,7 @@ def test_the_gateway_reads_the_weighing_on_record(demo):
     disclosure = persons.dossier_item_disclose(professional=demo.director, item=item,
                                                recipient=gemeente, context=SHARE)
     assert disclosure.justification == recorded and disclosure.consent is None
-    decision, _index = persons.decision_preview(
+    decision, _index = gateway.decision_preview(
         professional=demo.director, person=demo.child,
         action=persons.Action.DISCLOSE,
         categories=["gezondheid"], context=SHARE, recipient="gemeente-aldermeer",
@@ -243,11 +245,11 @@ def test_a_weighing_answers_every_question(demo):
 def test_informing_the_client_is_read_with_the_weighing(demo):
     recorded = weighing(demo, demo.child)
     assert selectors.open_weighings_to_inform(demo.director.pk) == [recorded]
-    persons.informing_record(professional=demo.director, person=demo.child, context=SHARE,
+    consent_services.informing_record(professional=demo.director, person=demo.child, context=SHARE,
                              timing="after", method="phone", justification=recorded)
     assert selectors.open_weighings_to_inform(demo.director.pk) == []
     assert selectors.justification_informed_on(recorded) == TODAY
-    texts = persons.justification_view(professional=demo.director, justification=recorded,
+    texts = consent_services.justification_view(professional=demo.director, justification=recorded,
                                        context=ANALYSE)
     assert texts["why_no_consent"] == "Moeder weigert elk gesprek" and texts["h"] == "antwoord h"
 
@@ -257,16 +259,16 @@ def test_informing_the_client_is_read_with_the_weighing(demo):
 
 def test_an_exception_needs_a_motivation_and_a_review_date(demo):
     with pytest.raises(InvalidPersonData) as error:
-        persons.informing_record(professional=demo.director, person=demo.mother,
+        consent_services.informing_record(professional=demo.director, person=demo.mother,
                                  context=SHARE, method="exception",
                                  review_on=TODAY + dt.timedelta(days=14))
     assert (error.value.field, error.value.code) == ("exception_motivation", "required")
     with pytest.raises(InvalidPersonData) as error:
-        persons.informing_record(professional=demo.director, person=demo.mother,
+        consent_services.informing_record(professional=demo.director, person=demo.mother,
                                  context=SHARE, method="exception",
                                  exception_motivation="Strafrechtelijk onderzoek loopt")
     assert (error.value.field, error.value.code) == ("review_on", "required")
-    exception = persons.informing_record(
+    exception = consent_services.informing_record(
         professional=demo.director, person=demo.mother, context=SHARE, method="exception",
         exception_motivation="Strafrechtelijk onderzoek loopt",
         review_on=TODAY + dt.timedelta(days=14))
@@ -281,19 +283,19 @@ def test_a_copy_into_the_own_dossier_reads_that_the_person_was_informed(demo):
     consent, its partner having secrecy); the gateway now reads the informing on record."""
     item = health_item(demo, demo.child)
     ggz = demo.prof("ggz-zijlstroom")
-    context = persons.Context(purpose="veiligheid", ground="6.1.b",
+    context = gateway.Context(purpose="veiligheid", ground="6.1.b",
                               case_role=CaseRole.CONTENT, case_ref="C-1")
-    decision, _ = persons.decision_preview(
+    decision, _ = gateway.decision_preview(
         professional=ggz, person=demo.child, action=persons.Action.COPY_TO_OWN_DOSSIER,
         categories=["gezondheid"], context=context, contributor="jeugdbescherming",
-        grounds=persons.Grounds(contributor_permission=True))
+        grounds=gateway.Grounds(contributor_permission=True))
     assert "copy_not_informed" in [r.code for r in decision.refusals]
-    persons.informing_record(professional=ggz, person=demo.child, context=context,
+    consent_services.informing_record(professional=ggz, person=demo.child, context=context,
                              about="own_dossier", method="in_person")
-    decision, _ = persons.decision_preview(
+    decision, _ = gateway.decision_preview(
         professional=ggz, person=demo.child, action=persons.Action.COPY_TO_OWN_DOSSIER,
         categories=["gezondheid"], context=context, contributor="jeugdbescherming",
-        grounds=persons.Grounds(contributor_permission=True))
+        grounds=gateway.Grounds(contributor_permission=True))
     assert "copy_not_informed" not in [r.code for r in decision.refusals]
     assert item.pk
 
