@@ -2,9 +2,9 @@
 consents and disclosures.
 
 Only the gateway (``deelwijzer.persons.gateway``), the services and the selectors touch these
-models (ARCHITECTURE "The one invariant"). They have no ``objects`` manager: the records are reached through the private
-``_records`` manager, and import-linter forbids views, APIs, admin, commands and templates tags
-from importing this module. A test walks every entry point to prove it.
+models (ARCHITECTURE "The one invariant"). They have no ``objects`` manager: the records are
+reached through the private ``_records`` manager, and import-linter forbids views, APIs, admin,
+commands and templates tags from importing this module. A test walks every entry point to prove it.
 """
 
 from __future__ import annotations
