@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -43,6 +44,7 @@ from deelwijzer.accounts.access import (
     vog_valid_until,
 )
 from deelwijzer.accounts.forms import LoginForm, StaffForm, TokenForm
+from deelwijzer.accounts.lockout import forgive_account
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
 
@@ -230,8 +232,15 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 
 
 class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """A new password through a one-time link; it also ends the account's login lockout."""
+
     template_name = "accounts/password_set.html"
     success_url = reverse_lazy("accounts:password_set_done")
+
+    def form_valid(self, form: SetPasswordForm[Professional]) -> HttpResponse:
+        response = super().form_valid(form)
+        forgive_account(form.user.get_username())
+        return response
 
 
 class PasswordSetDoneView(auth_views.PasswordResetCompleteView):

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security: every answer, also redirects and lockouts, gets the headers.
+    "deelwijzer.middleware.NoStoreMiddleware",
+    "deelwijzer.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "deelwijzer.ui.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,12 +132,21 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Lockout after repeated failed logins (django-axes).
+# Lockout after repeated failed logins (django-axes, deelwijzer.accounts.lockout): per account
+# and client address, and per client address over all accounts (password spraying) with a
+# higher limit; never per account alone (anyone could lock anyone out).
+AXES_HANDLER = "deelwijzer.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = env_int("DEELWIJZER_LOGIN_FAILURE_LIMIT", 5)
+DEELWIJZER_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("DEELWIJZER_LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = env_int("DEELWIJZER_LOGIN_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# The client address: REMOTE_ADDR, or the address the trusted TLS proxy put in this header
+# (e.g. X-Forwarded-For), counted DEELWIJZER_TRUSTED_PROXY_COUNT entries from the right.
+AXES_CLIENT_IP_CALLABLE = "deelwijzer.accounts.lockout.client_ip"
+DEELWIJZER_TRUSTED_PROXY_HEADER = env_str("DEELWIJZER_TRUSTED_PROXY_HEADER")
+DEELWIJZER_TRUSTED_PROXY_COUNT = env_int("DEELWIJZER_TRUSTED_PROXY_COUNT", 1)
 
 # Two-factor authentication (TOTP) for every role that can see personal data.
 # Only the demo may switch it off, with this clearly named setting.
@@ -171,6 +183,13 @@ STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "staticfiles"
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON with a nesting limit (deelwijzer.api.parsers); every body at most
+    # DATA_UPLOAD_MAX_MEMORY_SIZE bytes. A refusal is a 400 naming the body and the rule.
+    "DEFAULT_PARSER_CLASSES": [
+        "deelwijzer.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "deelwijzer.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -178,6 +197,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "deelwijzer.api.errors.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
 }
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, 2.5 MiB: request bodies
+DEELWIJZER_API_MAX_JSON_DEPTH = 32  # levels of arrays and objects in an API request body
 SPECTACULAR_SETTINGS = {
     "TITLE": "Deelwijzer API",
     "VERSION": "0.1.0",
@@ -192,6 +213,11 @@ SPECTACULAR_SETTINGS = {
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Scripts and styles only from our static files: no inline code anywhere (deelwijzer.middleware).
+DEELWIJZER_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
