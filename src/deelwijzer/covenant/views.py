@@ -33,6 +33,7 @@ from deelwijzer.covenant.services import (
     may_manage_versions,
     may_record_signature,
 )
+from deelwijzer.middleware import CSP_HEADER, STANDALONE_DOCUMENT_POLICY
 
 DOCUMENT_FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -130,7 +131,10 @@ def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse
     else:
         body = documents.render_docx(covenant, doc_kind, **options)
     response = HttpResponse(body, content_type=DOCUMENT_FORMATS[ext])
-    if ext != "html":
+    if ext == "html":
+        # A standalone document: its print stylesheet is inline; no scripts, forms or requests.
+        response[CSP_HEADER] = STANDALONE_DOCUMENT_POLICY
+    else:
         name = documents.filename(covenant, doc_kind, version.label, ext)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
