@@ -1,11 +1,15 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.permissions import IsAuthenticated
 
 from deelwijzer.covenant import api as covenant_api
 
 app_name = "api"
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The schema only for a professional who is logged in or has a token, in every environment
+    # (docs/openapi.yaml is the published copy).
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
+         name="schema"),
     path("covenant/versions/", covenant_api.VersionListApi.as_view(), name="covenant-versions"),
     path("covenant/versions/<int:pk>/", covenant_api.VersionDetailApi.as_view(),
          name="covenant-version"),
