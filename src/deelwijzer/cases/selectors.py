@@ -14,8 +14,8 @@ from deelwijzer.cases.models import (
     Involvement,
 )
 from deelwijzer.covenant.models import Partnership
-from deelwijzer.persons.models import HouseholdMember, Person
-from deelwijzer.policy import CaseRole
+from deelwijzer.persons.models import DossierItem, HouseholdMember, Person
+from deelwijzer.policy import CARE_ROLES, CaseRole
 
 
 def case_by_reference(reference: str) -> Case | None:
@@ -56,6 +56,8 @@ def action_items_for(professional: Professional, consultation: Consultation) -> 
 
 def cases_for(professional: Professional) -> list[Case]:
     """P4: the cases the professional is involved in (open ones first, newest first)."""
+    if not works_with_clients(professional):
+        return []
     return list(Case._records.filter(
         pk__in=Involvement._records.filter(professional=professional).values("case_id"),
     ).select_related("household", "dossier_partner", "director", "initiating_partner")
@@ -66,7 +68,8 @@ def case_for(professional: Professional, pk: int) -> Case | None:
     """The case, when the professional is involved in it; None when it may not know it exists."""
     case = Case._records.filter(pk=pk).select_related(
         "household", "dossier_partner", "director", "initiating_partner").first()
-    if case is None or involvement_of(case, professional) is None:
+    if (case is None or not works_with_clients(professional)
+            or involvement_of(case, professional) is None):
         return None
     return case
 
@@ -79,6 +82,8 @@ def consultations_of(case: Case) -> list[Consultation]:
 def _visible_consultations(professional: Professional) -> QuerySet[Consultation]:
     """Named: the professional takes part (a participant), chairs or scheduled it; anonymous:
     it chairs or scheduled it (nobody else is part of an anonymous consultation)."""
+    if not works_with_clients(professional):
+        return Consultation._records.none()
     mine = ConsultationParticipant._records.filter(
         involvement__professional=professional).values("consultation_id")
     return Consultation._records.filter(
@@ -99,7 +104,8 @@ def consultation_for(professional: Professional, pk: int) -> Consultation | None
         return None
     if _visible_consultations(professional).filter(pk=pk).exists():
         return consultation
-    if consultation.case is not None and involvement_of(consultation.case, professional):
+    if (consultation.case is not None and works_with_clients(professional)
+            and involvement_of(consultation.case, professional)):
         return consultation
     return None
 
@@ -182,14 +188,22 @@ def case_count(partnership: Partnership) -> int:
     return Case._records.filter(partnership=partnership).count()
 
 
-# --- who may know which persons exist (P4) ------------------------------------------------------
+# --- who may know which persons exist (P4, P5; docs/adr/0002-need-to-know.md) -----------------
 
 _MAX_ID = 2**63 - 1
+
+
+def works_with_clients(professional: Professional) -> bool:
+    """P5: only the care roles (professional, case director, chair) work with clients' data;
+    the team coordinator, the administrators and the privacy officer see none of it here."""
+    return bool(set(professional.roles) & CARE_ROLES) and professional.partner_id is not None
 
 
 def cases_involving(professional: Professional) -> QuerySet[Case]:
     """Open cases the professional directs or takes part in by name (P4: need to know is
     personal, so a partner's involvement without a named professional gives no one access)."""
+    if not works_with_clients(professional):
+        return Case._records.none()
     involved = Involvement._records.filter(professional=professional).values("case_id")
     return Case._records.filter(Q(director=professional) | Q(pk__in=involved),
                                 closed_at__isnull=True)
@@ -197,19 +211,22 @@ def cases_involving(professional: Professional) -> QuerySet[Case]:
 
 def _persons_visible_to(professional: Professional) -> QuerySet[Person]:
     partner = professional.partner
-    if partner is None:
+    if partner is None or not works_with_clients(professional):
         return Person._records.none()
     members = HouseholdMember._records.filter(
         household_id__in=cases_involving(professional).values("household_id"),
     ).values("person_id")
-    return Person._records.filter(Q(registered_by_partner_id=partner.pk) | Q(pk__in=members),
-                                  partnership_id=partner.partnership_id)
+    recorded = DossierItem._records.filter(recorded_by=professional).values("person_id")
+    return Person._records.filter(
+        Q(registered_by=professional) | Q(pk__in=recorded) | Q(pk__in=members),
+        partnership_id=partner.partnership_id)
 
 
 def persons_visible_to(professional: Professional) -> list[Person]:
-    """The persons a professional may know exist: those its own partner registered, and the
-    household members of the open cases it directs or takes part in. Every screen that lists
-    or looks up persons uses this; anything else is answered with 404."""
+    """The persons a professional may know exist: the household members of the open cases it
+    directs or takes part in by name, and outside a case those it registered or recorded
+    something about itself. Every screen that lists or looks up persons uses this; anything
+    else is answered with 404."""
     return list(_persons_visible_to(professional).order_by("family_name", "given_names", "pk"))
 
 

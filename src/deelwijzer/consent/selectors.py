@@ -1,8 +1,9 @@
 """Reads for the consent screens: which persons a professional may see, the Context to process
 them in, and what the professional still has to inform people about ("Te informeren").
 
-Object access (P4 need to know): a professional sees a person their own partner registered,
-or a member of a household of a case they are involved in. Anything else is "not found".
+Object access (P4 need to know): a professional sees a member of a household of a case they are
+involved in, and outside a case a person they registered or recorded something about themselves
+(``cases.selectors.person_visible_to``). Anything else is "not found".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from deelwijzer.covenant.selectors import policy_index, version_in_force
 from deelwijzer.persons import selectors as persons
 from deelwijzer.persons.gateway import Context
 from deelwijzer.persons.models import Person
-from deelwijzer.policy import CaseRole, age_on
+from deelwijzer.policy import age_on
 
 # T4 (004 rule 2): afterwards "only if unavoidable" and then soon; the covenant names no number
 # of days, so the reminder for a consultation held without the family falls due a week later.
@@ -44,7 +45,7 @@ def context_for(professional: Professional, person: Person, purpose: str) -> Con
     """The Context to record or read about this person for ``purpose``: in the professional's
     case of the person's household (its reference and the professional's role), without the
     step's limits (consent, weighing and informing are not the step's own data); outside a
-    case the own partner's client, recorded by the own partner (P4)."""
+    case without a role: the professional then reaches only what it recorded itself (P4)."""
     case = case_for(professional, person)
     if case is not None:
         return dataclasses.replace(case_context(case, professional, purpose), step=None)
@@ -53,9 +54,7 @@ def context_for(professional: Professional, person: Person, purpose: str) -> Con
     ground = None
     if version is not None and partner is not None:
         ground = policy_index(version).purpose_grounds.get(purpose, {}).get(partner.key)
-    own = partner is not None and person.registered_by_partner_id == partner.pk
-    return Context(purpose=purpose, ground=ground,
-                   case_role=CaseRole.CASE_HOLDER if own else None)
+    return Context(purpose=purpose, ground=ground, case_role=None)
 
 
 # --- Te informeren ----------------------------------------------------------------------------

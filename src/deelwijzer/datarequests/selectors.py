@@ -13,6 +13,7 @@ from deelwijzer.cases.models import Case
 from deelwijzer.cases.selectors import cases_involving as cases_involving
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
+from deelwijzer.cases.selectors import works_with_clients
 from deelwijzer.datarequests.choices import Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
 from deelwijzer.persons.models import Disclosure, DossierItem
@@ -38,6 +39,8 @@ def case_of(professional: Professional, reference: str) -> Case | None:
 def _requests_for(professional: Professional) -> QuerySet[DataRequest]:
     """The inbox: requests to the professional's partner, and requests the professional made;
     open ones first, newest first."""
+    if not works_with_clients(professional):
+        return DataRequest._records.none()
     visible = Q(asker=professional)
     if professional.partner_id is not None:
         visible |= Q(provider_id=professional.partner_id)
@@ -80,7 +83,7 @@ def requests_for(professional: Professional) -> list[DataRequest]:
 
 def open_requests_to(professional: Professional) -> int:
     """How many requests to the professional's partner still await an answer."""
-    if professional.partner_id is None:
+    if professional.partner_id is None or not works_with_clients(professional):
         return 0
     return DataRequest._records.filter(provider_id=professional.partner_id,
                                        status=Status.OPEN).count()

@@ -87,7 +87,7 @@ class Context:
     ground: str | None
     step: str | None = None
     case_ref: str | None = None
-    case_role: CaseRole | None = CaseRole.CASE_HOLDER
+    case_role: CaseRole | None = None  # from the case (``cases.services.case_context``) only
     trace_id: str | None = None
     dossier_holder: str | None = None  # C5, K7: the partner keeping the case dossier
 
@@ -181,6 +181,7 @@ def _request(
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
+    recorded_by: int | None = None,
 ) -> DecisionRequest:
     """The question to the decision point, with everything on record about the person: its
     consents, the no-consent weighing its partner recorded for this purpose and recipient (S7),
@@ -212,6 +213,7 @@ def _request(
             contributor_permission=grounds.contributor_permission,
             police_origin_purpose=grounds.police_origin_purpose,
             origin_purpose=grounds.origin_purpose,
+            recorded_by_actor=recorded_by is not None and recorded_by == professional.pk,
         ),
         today=today,
         dossier_holder=context.dossier_holder,
@@ -285,15 +287,20 @@ def process(
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
+    recorded_by: int | None = None,
 ) -> tuple[Decision, CovenantVersion]:
-    """Ask the policy and append the log line; raise ProcessingRefused when it says no."""
+    """Ask the policy and append the log line; raise ProcessingRefused when it says no.
+
+    ``contributor`` is the partner whose data it is (K5); ``recorded_by`` the professional who
+    recorded it (P4: outside a case a professional reaches only what it recorded itself)."""
     started = timezone.now()
     t0 = time.perf_counter()
     today = timezone.localdate()
     version = version_for(person.partnership)
     request = _request(professional=professional, person=person, action=action,
                        categories=categories, context=context, today=today,
-                       recipient=recipient, grounds=grounds, contributor=contributor)
+                       recipient=recipient, grounds=grounds, contributor=contributor,
+                       recorded_by=recorded_by)
     index = policy_index(version)
     decision = decide(index, request)
     log_append(LogRecord(
@@ -333,6 +340,7 @@ def decision_preview(
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
+    recorded_by: int | None = None,
 ) -> tuple[Decision, CovenantIndex]:
     """What the decision point would answer now ("Mag ik dit delen?"), without processing.
 
@@ -344,7 +352,8 @@ def decision_preview(
     index = policy_index(version)
     request = _request(professional=professional, person=person, action=action,
                        categories=categories, context=context, today=timezone.localdate(),
-                       recipient=recipient, grounds=grounds, contributor=contributor)
+                       recipient=recipient, grounds=grounds, contributor=contributor,
+                       recorded_by=recorded_by)
     return decide(index, request), index
 
 

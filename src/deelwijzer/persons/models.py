@@ -40,6 +40,9 @@ class Person(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True, default="")
     registered_by_partner = models.ForeignKey(
         "covenant.Partner", on_delete=models.PROTECT, related_name="+")
+    # P4: outside a case only the professional who registered a person knows it exists.
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                      null=True, blank=True, related_name="+")
     categories = models.JSONField(default=list, help_text="what registration recorded")
     registered_at = models.DateTimeField(auto_now_add=True)
 

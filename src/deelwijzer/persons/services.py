@@ -89,7 +89,8 @@ def person_register(
     person = Person(
         partnership=partner.partnership, given_names=given_names, family_name=family_name,
         birth_date=birth_date, bsn=bsn, street=street, postal_code=postal_code, city=city,
-        registered_by_partner=partner, categories=sorted(set(categories)),
+        registered_by_partner=partner, registered_by=professional,
+        categories=sorted(set(categories)),
     )
     process(professional=professional, person=person, action=Action.RECORD,
              categories=person.categories, context=context)
@@ -160,7 +161,7 @@ def dossier_item_view(*, professional: Professional, item: DossierItem,
     process(professional=professional, person=item.person, action=Action.VIEW,
              categories=item.categories, context=context,
              grounds=Grounds(contributor_permission=received, origin_purpose=item.purpose),
-             contributor=item.owning_partner.key)
+             contributor=item.owning_partner.key, recorded_by=item.recorded_by_id)
     return crypto.decrypt(item.content_encrypted)
 
 
@@ -180,7 +181,7 @@ def dossier_item_disclose(*, professional: Professional, item: DossierItem, reci
     decision, _ = process(
         professional=professional, person=item.person, action=Action.DISCLOSE,
         categories=item.categories, context=context, recipient=recipient.key, grounds=grounds,
-        contributor=item.owning_partner.key)
+        contributor=item.owning_partner.key, recorded_by=item.recorded_by_id)
     consent_id = next((r.params.get("consent") for r in decision.reasons
                        if r.params.get("consent")), None)
     weighed = any(r.code in _ON_WEIGHING for r in decision.reasons)
@@ -342,9 +343,10 @@ def remarks_view(*, professional: Professional, person: Person, context: Context
                    .order_by("given_on", "pk"))
     if not remarks:
         return []
+    own = all(r.recorded_by_id == professional.pk for r in remarks)
     process(professional=professional, person=person, action=Action.VIEW,
-             categories=sorted({c for r in remarks for c in r.categories}), context=context,
-             contributor=partner.key)
+            categories=sorted({c for r in remarks for c in r.categories}), context=context,
+            contributor=partner.key, recorded_by=professional.pk if own else None)
     return [(r, crypto.decrypt(r.text_encrypted)) for r in remarks]
 
 

@@ -13,6 +13,7 @@ from deelwijzer.policy.decide import decide
 from deelwijzer.policy.explain import citation, explain, explain_condition
 from deelwijzer.policy.index import AVG_GROUNDS, CovenantIndex
 from deelwijzer.policy.model import (
+    CARE_ROLES,
     WEIGHING_QUESTIONS,
     Action,
     Actor,
@@ -30,6 +31,7 @@ from deelwijzer.policy.model import (
 
 __all__ = [
     "AVG_GROUNDS",
+    "CARE_ROLES",
     "CODES",
     "CONDITIONS",
     "WEIGHING_QUESTIONS",

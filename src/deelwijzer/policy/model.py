@@ -47,6 +47,12 @@ WEIGHING_QUESTIONS: tuple[str, ...] = ("a", "b", "c", "d", "e", "f", "g", "h")
 
 
 
+# P5: the roles that work with clients' data. The team coordinator keeps a monitoring summary
+# only (001 protocol 4.3); partner and system administrators manage accounts and the covenant;
+# the privacy officer works through the privacy office's own services (erasure, rights).
+CARE_ROLES: frozenset[str] = frozenset({"professional", "case_director", "chair"})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     professional_id: str
@@ -111,6 +117,7 @@ class OnRecord:
     contributor_permission: bool = False  # ... and agreed to this use (K5)
     police_origin_purpose: str | None = None  # S11: police data given for this purpose
     origin_purpose: str | None = None  # S2: the purpose the data was obtained for
+    recorded_by_actor: bool = False  # P4: the actor recorded this data itself (origin_purpose)
 
 
 @dataclass(frozen=True, slots=True)

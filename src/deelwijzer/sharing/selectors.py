@@ -1,10 +1,11 @@
 """Reads for the dossier screens and "Mag ik dit delen?": who and what a professional may see.
 
 No content: names, dates, categories and scope only; the text of a dossier item is read through
-``persons.services.dossier_item_view`` (logged). A professional reaches a person
-
-registered by the professional's own partner, or through an open case they direct or take
-part in by name (``cases.selectors.person_visible_to``: need to know is personal, P4).
+``persons.services.dossier_item_view`` (logged). A professional reaches a person through an
+open case they direct or take part in by name, and outside a case only one it registered or
+recorded something about itself (``cases.selectors.person_visible_to``: need to know is
+personal, P4; docs/adr/0002-need-to-know.md). In a case it sees its partner's items about the
+person and those disclosed to its partner; outside a case only the items it recorded itself.
 Anything else does not exist for the professional (the views answer 404).
 """
 
@@ -15,6 +16,7 @@ from deelwijzer.cases.models import Case
 from deelwijzer.cases.selectors import cases_involving as cases_involving
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
+from deelwijzer.cases.selectors import works_with_clients
 from deelwijzer.persons.models import Consent, Disclosure, DossierItem, HouseholdMember, Person
 
 
@@ -23,9 +25,16 @@ def cases_visible(professional: Professional) -> list[Case]:
     return list(cases_involving(professional).order_by("-opened_at", "-pk"))
 
 
-def registered_by_own_partner(professional: Professional, person: Person) -> bool:
-    own = professional.partner_id
-    return own is not None and person.registered_by_partner_id == own
+def known_outside_case(professional: Professional, person: Person) -> bool:
+    """P4: the professional registered the person or recorded an item about it itself."""
+    return works_with_clients(professional) and (
+        person.registered_by_id == professional.pk
+        or DossierItem._records.filter(person=person, recorded_by=professional).exists())
+
+
+def _in_case_with(professional: Professional, person: Person) -> bool:
+    households = HouseholdMember._records.filter(person=person).values("household_id")
+    return cases_involving(professional).filter(household_id__in=households).exists()
 
 
 def cases_of_person(professional: Professional, person: Person) -> list[Case]:
@@ -41,14 +50,19 @@ def case_of_person(professional: Professional, person: Person, reference: str) -
 
 
 def dossier_items_held(professional: Professional, person: Person) -> list[DossierItem]:
-    """The items the professional's partner holds about the person (no content), newest first."""
-    return list(DossierItem._records.filter(
-        person=person, owning_partner_id=professional.partner_id,
-    ).select_related("owning_partner").order_by("-recorded_at", "-pk"))
+    """The items the professional's partner holds about the person (no content), newest first:
+    in a case with the person all of them, outside a case those it recorded itself (P4)."""
+    items = DossierItem._records.filter(person=person, owning_partner_id=professional.partner_id)
+    if not _in_case_with(professional, person):
+        items = items.filter(recorded_by=professional)
+    return list(items.select_related("owning_partner").order_by("-recorded_at", "-pk"))
 
 
 def dossier_items_received(professional: Professional, person: Person) -> list[DossierItem]:
-    """Items of other partners disclosed to the professional's partner (V4), newest first."""
+    """Items of other partners disclosed to the professional's partner (V4), newest first: only
+    in a case with the person (P4: a disclosure to the partner is not one to every colleague)."""
+    if not _in_case_with(professional, person):
+        return []
     ids = Disclosure._records.filter(item__person=person, recipient_id=professional.partner_id) \
         .values("item_id")
     return list(DossierItem._records.filter(pk__in=ids).exclude(
@@ -57,7 +71,8 @@ def dossier_items_received(professional: Professional, person: Person) -> list[D
 
 
 def dossier_item_visible(professional: Professional, pk: object) -> DossierItem | None:
-    """An item held by, or disclosed to, the professional's partner, about a visible person."""
+    """An item about a visible person that the professional recorded itself, or, in a case with
+    the person, one its partner holds or received."""
     if professional.partner_id is None:
         return None
     try:
@@ -66,6 +81,10 @@ def dossier_item_visible(professional: Professional, pk: object) -> DossierItem 
     except (DossierItem.DoesNotExist, ValueError, OverflowError):
         return None
     if person_visible_to(professional, item.person_id) is None:
+        return None
+    if item.recorded_by_id == professional.pk:
+        return item
+    if not _in_case_with(professional, item.person):
         return None
     if item.owning_partner_id == professional.partner_id or was_disclosed_to_own_partner(
             professional, item):

@@ -9,9 +9,9 @@ sharing, answered by the same decision point that will decide the processing.
   services, which ask the policy and write the processing log in one transaction.
 
 The Context: within a case it is ``cases.services.case_context`` (the purpose of the case's
-step by default, the step itself, the professional's role in the case). Outside a case the
-professional's partner acts on its own dossier: the role is case holder when the person was
-registered by that partner (or the item is its own), otherwise there is no role and P4 refuses.
+step by default, the step itself, the professional's role in the case). Outside a case there is
+no role: the professional reaches only what it recorded itself, for the purpose it recorded it
+for (P4, ``recorded_by``), and P4 refuses anything else.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ from deelwijzer.persons.services import (
 )
 from deelwijzer.policy import (
     Action,
-    CaseRole,
     CovenantIndex,
     Decision,
     Justification,
@@ -114,7 +113,7 @@ def partnership_index(professional: Professional) -> CovenantIndex:
 
 
 def share_context(*, professional: Professional, person: Person, purpose: str | None,
-                  case: Case | None = None, own_item: bool = False) -> Context:
+                  case: Case | None = None) -> Context:
     """The Context to process the person's data in (see the module docstring)."""
     if case is not None:
         return case_context(case, professional, purpose or None)
@@ -122,9 +121,8 @@ def share_context(*, professional: Professional, person: Person, purpose: str | 
         raise InvalidPersonData("purpose", "required")
     index = partnership_index(professional)
     partner = professional.partner.key if professional.partner else ""
-    own = own_item or selectors.registered_by_own_partner(professional, person)
     return Context(purpose=purpose, ground=index.purpose_grounds.get(purpose, {}).get(partner),
-                   step=None, case_ref=None, case_role=CaseRole.CASE_HOLDER if own else None)
+                   step=None, case_ref=None, case_role=None)
 
 
 def _lang() -> str:
@@ -197,15 +195,18 @@ def share_check(
         categories = item.categories
         contributor = item.owning_partner.key
         origin_purpose = item.purpose
-    own_item = item is not None and item.owning_partner_id == professional.partner_id
     context = share_context(professional=professional, person=person, purpose=purpose,
-                            case=case, own_item=own_item)
+                            case=case)
+    # Described data outside a case is what the professional knows itself: its own record.
+    author = item.recorded_by_id if item is not None else (
+        professional.pk if case is None else None)
     grounds = Grounds(justification=justification, contributor_permission=contributor_permission,
                       origin_purpose=origin_purpose or None)
     chosen = frozenset(categories)
     decision, index = decision_preview(
         professional=professional, person=person, action=Action.DISCLOSE, categories=chosen,
-        context=context, recipient=recipient, grounds=grounds, contributor=contributor or None)
+        context=context, recipient=recipient, grounds=grounds, contributor=contributor or None,
+        recorded_by=author)
     params = flow_params or {}
     lang = _lang()
     shown = decision.reasons if decision.allowed else decision.refusals
@@ -228,8 +229,7 @@ def share_disclose(*, professional: Professional, item: DossierItem, recipient: 
     """Disclose a dossier item as "Mag ik dit delen?" previewed it: the same Context and
     grounds (the item's purpose as the origin, S2), asked again and logged (V4)."""
     context = share_context(professional=professional, person=item.person, purpose=purpose,
-                            case=case,
-                            own_item=item.owning_partner_id == professional.partner_id)
+                            case=case)
     return dossier_item_disclose(professional=professional, item=item, recipient=recipient,
                                  context=context, grounds=Grounds(origin_purpose=item.purpose))
 
@@ -246,8 +246,7 @@ def item_context(*, professional: Professional, item: DossierItem) -> Context:
     case = _item_case(professional, item)
     if case is not None:
         return case_context(case, professional, item.purpose)
-    context = share_context(professional=professional, person=item.person, purpose=item.purpose,
-                            own_item=item.owning_partner_id == professional.partner_id)
+    context = share_context(professional=professional, person=item.person, purpose=item.purpose)
     return Context(purpose=context.purpose, ground=context.ground, step=item.step or None,
                    case_ref=None, case_role=context.case_role)
 

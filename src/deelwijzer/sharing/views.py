@@ -337,7 +337,7 @@ def start(request: HttpRequest) -> HttpResponse:
     # 2. In which case (asked only when there is a choice)
     cases = selectors.cases_of_person(user, subject)
     case_choices = [(c.reference, _case_label(index, c)) for c in cases]
-    if selectors.registered_by_own_partner(user, subject):
+    if selectors.known_outside_case(user, subject):
         case_choices.append((NO_CASE, _("Not in a case: my organisation's own dossier")))
     if len(case_choices) == 1 and "case" not in params:
         params["case"] = case_choices[0][0]

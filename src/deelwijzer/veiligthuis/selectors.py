@@ -8,6 +8,7 @@ from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.selectors import cases_involving as cases_involving
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
+from deelwijzer.cases.selectors import works_with_clients
 from deelwijzer.veiligthuis.models import AdviceRequest, Report
 
 # The partner that is Veilig Thuis in the covenant (DESIGN.md: the covenant format has no
@@ -24,15 +25,17 @@ def _id(pk: object) -> int:
     return value
 
 def is_veilig_thuis(professional: Professional) -> bool:
+    """A Veilig Thuis professional (P5: in a care role; its administrators see no reports)."""
     partner = professional.partner
-    return partner is not None and partner.key == VEILIG_THUIS
+    return (partner is not None and partner.key == VEILIG_THUIS
+            and works_with_clients(professional))
 
 
 def _advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
     """Veilig Thuis staff: every advice request of the partnership; others: their own."""
     requests = AdviceRequest._records.select_related("asker", "asker_partner", "answered_by")
     partner = professional.partner
-    if partner is not None and partner.key == VEILIG_THUIS:
+    if partner is not None and is_veilig_thuis(professional):
         requests = requests.filter(partnership_id=partner.partnership_id)
     else:
         requests = requests.filter(asker=professional)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -14,6 +15,7 @@ from deelwijzer.covenant.models import Partner
 from deelwijzer.demo.services import load_demo
 from deelwijzer.persons import services
 from deelwijzer.persons.gateway import Context, InvalidPersonData, ProcessingRefused
+from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_subject
 from deelwijzer.processing_log.services import subject_pseudonym
 from deelwijzer.testing import MINIMAL_COVENANT
@@ -128,6 +130,7 @@ def test_erasure_destroys_the_pseudonym_key_and_the_log_still_verifies(director)
 
     child = register(director)
     subject = child.subject_id
-    services.person_erase(professional=director, person=child, context=ANALYSE)
+    holder = dataclasses.replace(ANALYSE, case_role=CaseRole.CASE_HOLDER)
+    services.person_erase(professional=director, person=child, context=holder)
     assert subject_pseudonym(subject) is None
     assert verify_log().ok
