@@ -24,6 +24,7 @@ from deelwijzer.accounts.tests.helpers import totp_code
 from deelwijzer.demo.services import DEMO_PASSWORD, load_demo
 from deelwijzer.processing_log.models import LogEntry
 from deelwijzer.processing_log.selectors import entries_for_case
+from tests.e2e.conftest import watch_csp
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -47,6 +48,7 @@ def log_in(page: Page, live_server: Any) -> Iterator[Login]:
     assert browser is not None
     contexts: list[BrowserContext] = []
     pages: list[Page] = []
+    violations: list[list[str]] = []  # per further browser context (``page`` has its own)
 
     def log_in_as(username: str) -> Page:
         user = Professional.objects.get(username=username)
@@ -54,6 +56,7 @@ def log_in(page: Page, live_server: Any) -> Iterator[Login]:
         if pages:
             context = browser.new_context(base_url=live_server.url, locale="nl-NL")
             context.set_default_timeout(15_000)
+            violations.append(watch_csp(context))
             contexts.append(context)
             user_page = context.new_page()
         else:
@@ -73,6 +76,8 @@ def log_in(page: Page, live_server: Any) -> Iterator[Login]:
     yield log_in_as
     for context in contexts:
         context.close()
+    reported = [v for context_violations in violations for v in context_violations]
+    assert not reported, f"Content-Security-Policy violations: {reported}"
 
 
 def _full_name(username: str) -> str:
