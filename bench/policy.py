@@ -93,7 +93,13 @@ def enlarge(covenant: Covenant, factor: int) -> Covenant:
     partners, categories, purposes, steps = [], [], [], []
     for k in range(factor):
         for p in data["partners"]:
-            partners.append({**p, "id": clone_id(p["id"], k)})
+            partners.append({
+                **p,
+                "id": clone_id(p["id"], k),
+                "special_categories": [
+                    {**g, "category": clone_id(g["category"], k)} for g in p["special_categories"]
+                ],
+            })
         for c in data["data_categories"]:
             categories.append({**c, "id": clone_id(c["id"], k)})
         for p in data["purposes"]:

@@ -60,6 +60,14 @@ def compile_covenant(covenant: Covenant, version: str) -> CovenantIndex:
         known_to_partner=frozenset(
             i for i, c in categories.items() if c.kind == CategoryKind.KNOWN_TO_PARTNER
         ),
+        partner_special={
+            p.id: frozenset(
+                g.category
+                for g in p.special_categories
+                if g.category in categories and categories[g.category].kind in _SPECIAL_OR_CRIMINAL
+            )
+            for p in covenant.partners
+        },
         purpose_grounds={
             p.id: {r.partner: r.ground.value for r in p.recipients} for p in covenant.purposes
         },

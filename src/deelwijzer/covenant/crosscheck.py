@@ -7,7 +7,10 @@ the file the way a privacy officer reads it:
   article resolves (C1, C2, C6);
 - every recipient of a purpose appears once, so it has exactly one ground (S1); a step records
   and shares only categories of its own purpose (C6, S1: no more data than the purpose needs);
-- special-category and criminal data name the legal exception that allows them (S3);
+- special-category and criminal data name the legal exception that allows them (S3); a
+  partner's ``special_categories`` name special or criminal categories, each once, and every
+  special or criminal category a purpose lists can be received by at least one of its
+  recipients (S3: closed world, a partner that lists none receives none);
 - the term is consistent: an end date or a duration (not both), evaluations inside the term and
   in order (C1, C10);
 - the lead partner and the team coordinator are core partners (C1, C4);
@@ -61,6 +64,7 @@ _EXCEPTION_EXAMPLES = {
     CategoryKind.SPECIAL: "UAVG art. 30 lid 3",
     CategoryKind.CRIMINAL: "UAVG art. 33",
 }
+_SPECIAL_KINDS = frozenset({CategoryKind.SPECIAL, CategoryKind.CRIMINAL})
 
 
 def crosscheck(covenant: Covenant, lines: LineMap | None = None) -> list[CovenantIssue]:
@@ -127,6 +131,7 @@ class _Checker:
         self.partnership()
         self.term()
         self.data_categories()
+        self.special_categories()
         self.purposes_()
         self.steps()
         self.rules()
@@ -255,7 +260,33 @@ class _Checker:
                 self.add(("data_categories", index, "exception"), "special_without_exception",
                          id=category.id, kind=category.kind.value, example=example)
 
+    def special_categories(self) -> None:
+        """Each partner's special and criminal categories: existing categories of those kinds,
+        each named once (the schema already asks each a non-empty ``basis``)."""
+        special = [i for i, c in self.categories.items() if c.kind in _SPECIAL_KINDS]
+        for index, partner in enumerate(self.covenant.partners):
+            base: Path = ("partners", index, "special_categories")
+            seen: dict[str, Path] = {}
+            for number, grant in enumerate(partner.special_categories):
+                path = (*base, number, "category")
+                value = grant.category
+                if value in seen:
+                    self.add(path, "duplicate_reference", kind="category", value=show(value),
+                             **self.first_params(seen[value]))
+                    continue
+                seen[value] = path
+                category = self.categories.get(value)
+                if category is None:
+                    self.ref(path, value, "category", special)
+                elif category.kind not in _SPECIAL_KINDS:
+                    self.add(path, "not_special_category", category=value,
+                             kind=category.kind.value, allowed=listing(special) or "-")
+
     def purposes_(self) -> None:
+        receives = {
+            p.id: frozenset(g.category for g in p.special_categories)
+            for p in self.covenant.partners
+        }
         for index, purpose in enumerate(self.covenant.purposes):
             base: Path = ("purposes", index)
             seen: dict[str, Path] = {}
@@ -268,6 +299,18 @@ class _Checker:
                 seen[recipient.partner] = path
                 self.ref(path, recipient.partner, "partner", self.partners)
             self.refs((*base, "categories"), purpose.categories, "category", self.categories)
+            partners = [r.partner for r in purpose.recipients]
+            for number, category_id in enumerate(purpose.categories):
+                category = self.categories.get(category_id)
+                if category is None or category.kind not in _SPECIAL_KINDS:
+                    continue
+                if purpose.categories.index(category_id) != number:
+                    continue  # a repeat: duplicate_reference already says so
+                if not any(category_id in receives.get(p, ()) for p in partners):
+                    self.add((*base, "categories", number),
+                             "special_category_without_recipient", purpose=purpose.id,
+                             category=category_id, kind=category.kind.value,
+                             recipients=listing(dict.fromkeys(partners)))
             for number, other in enumerate(purpose.compatible_with):
                 if other == purpose.id:
                     self.add((*base, "compatible_with", number), "compatible_with_itself",

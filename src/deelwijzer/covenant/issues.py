@@ -267,6 +267,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "'exception' with the provision that allows the processing (for example "
         "'{example}')",
     },
+    "special_category_without_basis": {
+        "nl": "partner '{partner}' krijgt categorie '{category}' zonder wettelijke grondslag "
+        "(basis ontbreekt); verwacht bij elke categorie in special_categories 'category' en "
+        "'basis' met de bepaling die deze partner de verwerking toestaat (bijvoorbeeld 'Wet "
+        "politiegegevens art. 20' of 'BW art. 7:457 (WGBO) jo. UAVG art. 30 lid 3')",
+        "en": "partner '{partner}' is given category '{category}' without a legal basis (basis "
+        "missing); expected for every category in special_categories 'category' and 'basis' "
+        "with the provision that allows this partner the processing (for example 'Wet "
+        "politiegegevens art. 20' or 'BW art. 7:457 (WGBO) jo. UAVG art. 30 lid 3')",
+    },
+    "not_special_category": {
+        "nl": "categorie '{category}' bevat {kind}, geen bijzondere of strafrechtelijke "
+        "persoonsgegevens; verwacht in special_categories alleen categorieën van soort special "
+        "of criminal ({allowed}): andere gegevens volgen de doelen en hun ontvangers, het BSN "
+        "de regel van UAVG art. 46",
+        "en": "category '{category}' holds {kind}, not special-category or criminal data; "
+        "expected in special_categories only categories of kind special or criminal "
+        "({allowed}): other data follows the purposes and their recipients, the BSN the rule "
+        "of UAVG art. 46",
+    },
+    "special_category_without_recipient": {
+        "nl": "doel '{purpose}' noemt categorie '{category}' ({kind}), maar geen van zijn "
+        "ontvangers ({recipients}) mag die ontvangen; verwacht bij minstens één ontvanger "
+        "deze categorie in special_categories met de grondslag, of haal de categorie uit het "
+        "doel",
+        "en": "purpose '{purpose}' lists category '{category}' ({kind}), but none of its "
+        "recipients ({recipients}) may receive it; expected this category in "
+        "special_categories, with its basis, for at least one recipient, or remove the "
+        "category from the purpose",
+    },
     "end_and_duration": {
         "nl": "zowel een einddatum (end) als een looptijd (duration_months) opgegeven; "
         "verwacht er één van beide",
@@ -454,6 +484,9 @@ VOCAB: dict[str, dict[str, str]] = {
         "governance_body": "overlegorgaan",
         "special": "bijzondere persoonsgegevens (AVG art. 9)",
         "criminal": "strafrechtelijke persoonsgegevens (AVG art. 10)",
+        "general": "algemene persoonsgegevens",
+        "bsn": "het burgerservicenummer (UAVG art. 46)",
+        "known_to_partner": "buitenkant-informatie (alleen 'bekend bij')",
         # roles
         "lead_partner": "penvoerder",
         "team_coordinator": "teamcoördinator",
@@ -511,6 +544,9 @@ VOCAB: dict[str, dict[str, str]] = {
         "governance_body": "governance body",
         "special": "special-category personal data (AVG art. 9)",
         "criminal": "criminal-offence personal data (AVG art. 10)",
+        "general": "general personal data",
+        "bsn": "the citizen service number (UAVG art. 46)",
+        "known_to_partner": "'known to partner' information only",
         "lead_partner": "lead partner (penvoerder)",
         "team_coordinator": "team coordinator",
         "partners": "partners",

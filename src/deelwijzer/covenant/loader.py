@@ -555,6 +555,13 @@ def _translate(error: ValidationError, data: dict[str, Any], lines: LineMap) -> 
         if _is_recipient(loc) and kind in ("model_type", "model_attributes_type"):
             issues.append(_recipient_issue(loc, ["ground", "basis"], data, lines, value))
             continue
+        # A special or criminal category given to a partner without its legal basis (S3).
+        if _is_grant(loc[:-1]) and loc[-1] == "basis" and absent:
+            issues.append(_grant_issue(loc[:-1], data, lines, _lookup(data, loc[:-1])))
+            continue
+        if _is_grant(loc) and kind in ("model_type", "model_attributes_type"):
+            issues.append(_grant_issue(loc, data, lines, value))
+            continue
 
         # pydantic marks a bad dictionary key (a rule_articles key) with "[key]"; a file's
         # own key spelled "[key]" is an unknown key like any other.
@@ -588,6 +595,28 @@ def _is_recipient(loc: Path) -> bool:
         and isinstance(loc[1], int)
         and loc[2] == "recipients"
         and isinstance(loc[3], int)
+    )
+
+
+def _is_grant(loc: Path) -> bool:
+    return (
+        len(loc) == 4
+        and loc[0] == "partners"
+        and isinstance(loc[1], int)
+        and loc[2] == "special_categories"
+        and isinstance(loc[3], int)
+    )
+
+
+def _grant_issue(loc: Path, data: dict[str, Any], lines: LineMap, entry: Any) -> CovenantIssue:
+    partner_id = _lookup(data, (*loc[:2], "id"))
+    partner = partner_id if isinstance(partner_id, str) else format_path(loc[:2])
+    category = entry.get("category") if isinstance(entry, dict) else entry
+    shown = _display(category) if category is not None else None
+    path = (*loc, "basis") if isinstance(entry, dict) else loc
+    return CovenantIssue(
+        format_path(path), lines.line(path), "special_category_without_basis",
+        {"partner": show(partner), "category": shown or "?"},
     )
 
 

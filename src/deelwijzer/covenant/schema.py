@@ -3,7 +3,8 @@
 Pure Python (no Django): the loader, the validator command, the documents and the policy
 compiler all read these models. Unknown keys are refused everywhere, so a typo never passes.
 The cross-checks that need the whole file (references resolve, every recipient has a ground,
-special categories name their exception, dates are consistent) live in ``crosscheck.py``.
+special categories name their exception and the partners that may receive them, dates are
+consistent) live in ``crosscheck.py``.
 """
 
 from __future__ import annotations
@@ -168,6 +169,17 @@ class ComplaintProcedure(Strict):
     url: Text | None = None
 
 
+class SpecialCategoryGrant(Strict):
+    """S3: one special (AVG 9) or criminal (AVG 10) category a partner may receive and hold,
+    with the provision of its statutory task that allows it."""
+
+    category: Identifier = Field(description="a data category of kind special or criminal")
+    basis: Text = Field(
+        description="the provision that lets this partner process it, e.g. 'Wet politiegegevens "
+        "art. 20' or 'BW art. 7:457 (WGBO) jo. UAVG art. 30 lid 3'"
+    )
+
+
 class Partner(Strict):
     id: Identifier
     name: Text
@@ -179,6 +191,13 @@ class Partner(Strict):
     statutory_tasks: list[StatutoryTask] = Field(min_length=1)
     avg_ground: AvgGround
     secrecy: list[SecrecyRegime] = Field(default_factory=list)
+    special_categories: list[SpecialCategoryGrant] = Field(
+        default_factory=list,
+        description=(
+            "S3: the special and criminal categories this partner may receive and hold, each "
+            "with its legal basis; closed world: a partner that lists none receives none"
+        ),
+    )
     retention: list[Retention] = Field(min_length=1)
     privacy_contact: BusinessContact
     complaint_procedure: ComplaintProcedure

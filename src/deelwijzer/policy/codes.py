@@ -216,6 +216,20 @@ CODES: dict[str, Code] = {
         "Mag niet: het BSN wordt voor het doel {purpose} niet gebruikt",
         "Refused: the citizen service number is not used for the purpose {purpose}",
     ),
+    "special_not_for_recipient": Code(
+        "S3", False, ("casuïstiek", *_SPECIAL),
+        "Mag niet: {partner} mag volgens het convenant geen {categories} ontvangen of "
+        "vastleggen; een afweging of toestemming geeft daarvoor geen grondslag",
+        "Refused: by the covenant, {partner} may not receive or hold {categories}; a weighing "
+        "or consent gives no ground for that",
+    ),
+    "special_for_recipient": Code(
+        "S3", True, ("casuïstiek", *_SPECIAL),
+        "Mag: wie deze bijzondere of strafrechtelijke gegevens ontvangt of vastlegt, mag ze "
+        "volgens het convenant verwerken voor zijn wettelijke taak",
+        "Allowed: whoever receives or records this special-category or criminal data may "
+        "process it for its statutory task by the covenant",
+    ),
     "special_exception": Code(
         "S3", True, _SPECIAL,
         "Mag: voor deze bijzondere, strafrechtelijke of BSN-gegevens noemt het convenant de "

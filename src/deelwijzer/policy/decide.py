@@ -48,6 +48,22 @@ S3 special, criminal and BSN data (002; 003 art. 4; AVG 9, 10; UAVG 46)
   purpose must include it (refused under S3, not S1, when it does not). "BSN only for partners
   with a statutory task" is checked as "BSN only where the purpose lists it": every covenant
   partner has a statutory task, so the purpose's category list is what decides.
+- Special and criminal data only reach a partner whose statutory task allows it (002
+  "gemeenschappelijk doel": "alleen ... als de Wbp en andere wetgeving dat uitdrukkelijk
+  toestaan"; 002 "geheimhouding": a GGD may not tell a housing corporation a diagnosis). The
+  covenant lists per partner the special and criminal categories it may receive and hold, each
+  with its basis (``partner_special``); a partner that lists none may hold none. For every
+  action but ERASE the partner that comes to hold or know the data must be allowed each special
+  or criminal category of the request: the recipient for DISCLOSE and EXPORT, the actor's own
+  partner for COPY (into its own dossier), RECORD and VIEW. Otherwise it is refused under S3
+  (``special_not_for_recipient``) whatever is on record: a weighing (S7) or a legal duty lifts
+  the discloser's secrecy, and consent is the discloser's basis too; neither gives the
+  recipient a ground of its own to process such data, and in a partnership consent is seldom
+  free (002 "grondslagen": the dependent position towards, e.g., a housing corporation). A
+  covenant that lets a partner receive such data on explicit consent says so in that partner's
+  list (e.g. basis "AVG art. 9 lid 2 onder a"). ERASE is not limited: erasing data is never a
+  reason to keep it. "Known to partner" data (K9) and BSN are not special or criminal and are
+  not checked here. A request without a recipient is refused under S9, not here.
 
 S9 no more partners than needed (003 art. 9.5; 001 protocol 3.2)
 - DISCLOSE and EXPORT name a recipient; COPY's recipient is the actor's own partner. The
@@ -149,6 +165,7 @@ _CONFLICT = JustificationKind.CONFLICT_OF_DUTIES.value
 _VITAL = JustificationKind.VITAL_INTEREST.value
 _KINDS = frozenset(k.value for k in JustificationKind)
 _K9_QUESTIONS = ("b", "c", "d", "e")
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _reason(index: CovenantIndex, code: str, params: Mapping[str, str]) -> Reason:
@@ -302,6 +319,23 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
             refusals.append(_reason(index, "no_legal_exception", {"categories": _ids(lacking)}))
         else:
             supports.append(reasons["special_exception"])
+        special = restricted & index.special_or_criminal
+        if special and action != _ERASE:
+            # Who comes to hold or know the data: the recipient of a disclosure or export; the
+            # actor's own partner for a copy into its own dossier, a record or a view.
+            holder = recipient if action in _NAMES_RECIPIENT else partner
+            if holder is not None:
+                barred = special - index.partner_special.get(holder, _NOTHING)
+                if barred:
+                    refusals.append(
+                        _reason(
+                            index,
+                            "special_not_for_recipient",
+                            {"categories": _ids(barred), "partner": holder},
+                        )
+                    )
+                else:
+                    supports.append(reasons["special_for_recipient"])
 
     # --- S2 purpose binding, S11 police data -----------------------------------------------------
     origin = on_record.origin_purpose

@@ -38,6 +38,9 @@ class CovenantIndex:
     special_or_criminal: frozenset[str]  # special and criminal only (S8)
     categories_with_exception: frozenset[str]  # restricted categories naming a legal exception
     known_to_partner: frozenset[str]  # buitenkant-informatie (K9)
+    # partner -> the special and criminal categories it may receive and hold (S3); closed world:
+    # a partner that is missing, or maps to the empty set, may hold none
+    partner_special: Mapping[str, frozenset[str]]
     # purposes
     purpose_grounds: Mapping[str, Mapping[str, str]]  # purpose -> recipient partner -> AVG ground
     purpose_recipients: Mapping[str, frozenset[str]]

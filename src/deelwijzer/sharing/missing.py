@@ -63,6 +63,7 @@ KINDS: dict[str, str] = {
     "incompatible_purpose": Kind.PURPOSE,
     "no_legal_exception": Kind.CATEGORIES,
     "special_not_in_purpose": Kind.CATEGORIES,
+    "special_not_for_recipient": Kind.CATEGORIES,
     "bsn_not_in_purpose": Kind.CATEGORIES,
     "secrecy_needs_consent": Kind.CONSENT,
     "consent_other_subject": Kind.CONSENT,
@@ -95,6 +96,10 @@ KINDS: dict[str, str] = {
 }
 
 REFUSAL_CODES = frozenset(code for code, c in CODES.items() if not c.allowed)
+
+# Refusals after which sharing only "known to us" (K9) may still be possible: no consent, or
+# special data the recipient may not receive (002: "is in treatment" instead of a diagnosis).
+_K9_HINT = frozenset({"secrecy_needs_consent", "special_not_for_recipient"})
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,10 @@ def missing_for(
             allowed_here -= index.restricted_categories - index.categories_with_exception
             if reason.code == "beyond_minimum":
                 allowed_here -= index.special_or_criminal
+            elif reason.code == "special_not_for_recipient":
+                holder = reason.params.get("partner", "")
+                allowed_here -= index.special_or_criminal - index.partner_special.get(
+                    holder, frozenset())
             add(kind, _("Share fewer data: leave out what the covenant does not allow for this "
                         "purpose (%(not)s).") % {"not": _names(index, categories - allowed_here)},
                 flow("what", {}))
@@ -232,7 +241,7 @@ def missing_for(
 
     # K9: a secrecy holder may, by exception, share only "known to us" after a lighter weighing.
     known = index.known_to_partner
-    if "secrecy_needs_consent" in codes and known and not categories <= known:
+    if codes & _K9_HINT and known and not categories <= known:
         shareable = known & index.purpose_categories.get(purpose, frozenset())
         if step is not None:
             shareable &= index.step_share.get(step, frozenset())

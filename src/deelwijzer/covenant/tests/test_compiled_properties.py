@@ -2,7 +2,9 @@
 
 - closed world: any unknown identifier is refused;
 - withdrawing a consent never turns a refusal into an allowance;
-- adding a recipient to a purpose never removes an allowance anywhere (compiled twice).
+- adding a recipient to a purpose never removes an allowance anywhere (compiled twice);
+- special and criminal data never reach a partner whose ``special_categories`` leave them out,
+  and taking a partner's categories away never turns a refusal into an allowance (S3).
 
 The request generator follows the covenant's structure (a purpose, one of its steps, its
 categories, its partners), so a fair share of the generated requests is allowed and the
@@ -239,6 +241,78 @@ def test_adding_a_recipient_never_removes_an_allowance(
     event(f"allowed before: {before.allowed}")
     after = decide(with_recipient(purpose, partner, ground), request)
     assert after.allowed or not before.allowed, after.reasons
+
+
+def holder(request: DecisionRequest) -> str | None:
+    """The partner that comes to hold or know the data of the request (S3)."""
+    if request.action in (Action.DISCLOSE, Action.EXPORT):
+        return request.recipient
+    return request.actor.partner
+
+
+@st.composite
+def special_requests(draw: st.DrawFn) -> DecisionRequest:
+    """Requests with special or criminal data that pass every other check: the actor is a
+    recipient of the purpose with its own ground, a legal duty lifts secrecy, the subject is
+    informed; any action, any recipient of the purpose."""
+    purposes = [p for p in PURPOSES if IX.purpose_categories[p] & IX.special_or_criminal]
+    purpose = draw(st.sampled_from(purposes))
+    recipients = sorted(IX.purpose_recipients[purpose])
+    partner = draw(st.sampled_from(recipients))
+    pool = sorted(IX.purpose_categories[purpose])
+    special = sorted(IX.purpose_categories[purpose] & IX.special_or_criminal)
+    categories = frozenset(draw(st.lists(st.sampled_from(pool), max_size=2))) | {
+        draw(st.sampled_from(special))}
+    return DecisionRequest(
+        actor=Actor("prof", partner, frozenset({"professional", "privacy_officer"}), True, True,
+                    CaseRole.CASE_HOLDER),
+        action=draw(st.sampled_from(list(Action))),
+        subject=Subject(CHILD, born(13), (MOTHER,)),
+        categories=categories,
+        purpose=purpose,
+        step=None,
+        ground=IX.purpose_grounds[purpose][partner],
+        recipient=draw(st.sampled_from(recipients)),
+        on_record=OnRecord(legal_duty="Jeugdwet art. 7.3.11 lid 4", informed=True),
+        today=TODAY,
+        dossier_holder=partner,
+    )
+
+
+@SETTINGS
+@given(requests() | special_requests())
+def test_special_data_reaches_only_partners_whose_task_allows_it(request: DecisionRequest) -> None:
+    decision = decide(IX, request)
+    special = request.categories & IX.special_or_criminal
+    event(f"allowed: {decision.allowed}, special: {bool(special)}")
+    if decision.allowed and special and request.action != Action.ERASE:
+        partner = holder(request)
+        assert partner is not None
+        assert special <= IX.partner_special[partner], (partner, special)
+
+
+@cache
+def without_special(partner: str) -> CovenantIndex:
+    c = covenant()
+    partners = [
+        p.model_copy(update={"special_categories": []}) if p.id == partner else p
+        for p in c.partners
+    ]
+    return compile_covenant(c.model_copy(update={"partners": partners}), "zonder-bijzonder")
+
+
+@SETTINGS
+@given(requests() | special_requests(), st.sampled_from(PARTNERS))
+def test_taking_a_partners_special_categories_away_never_allows_more(
+    request: DecisionRequest, partner: str
+) -> None:
+    before = decide(IX, request)
+    after = decide(without_special(partner), request)
+    event(f"allowed before: {before.allowed}, after: {after.allowed}")
+    assert before.allowed or not after.allowed, after.reasons
+    if request.action != Action.ERASE and holder(request) == partner and (
+            request.categories & IX.special_or_criminal):
+        assert not after.allowed
 
 
 def test_the_generator_produces_allowed_requests() -> None:

@@ -191,6 +191,29 @@ CASES = [
                 categories=frozenset({"bsn"}), **RECORD_SIGNAL),
         False, "S3", "bsn_not_in_purpose", "pp-4.1",
     ),
+    Case(
+        "S3 health data to a partner whose task allows it",
+        request(), True, "S3", "special_for_recipient", "pp-4.2",
+    ),
+    Case(
+        "S3 health data to the housing corporation, complete weighing on record",
+        request(recipient="woningcorporatie", on_record=weighed()),
+        False, "S3", "special_not_for_recipient", "pp-4.2",
+    ),
+    Case(
+        "S3 criminal data to the police on a weighing",
+        request(purpose="veiligheid", step="analyse", recipient="politie",
+                categories=frozenset({"strafrechtelijk"}),
+                on_record=weighed(recipients=frozenset({"politie"}),
+                                  categories=frozenset({"strafrechtelijk"}))),
+        True, "S3", "special_for_recipient", "pp-4.2",
+    ),
+    Case(
+        "S3 the police records health data",
+        request(actor=POLITIE, purpose="veiligheid", step="analyse",
+                categories=frozenset({"gezondheid"}), **RECORD_SIGNAL),
+        False, "S3", "special_not_for_recipient", "pp-4.2",
+    ),
     # S4
     Case("S4 secrecy with consent", request(), True, "S4", "secrecy_consent", "pp-6.4b"),
     Case(
@@ -564,6 +587,95 @@ def test_vital_motivation_may_also_be_an_answer() -> None:
     vital = weighed(kind=JustificationKind.VITAL_INTEREST,
                     answers={**{q: "x" for q in "abcdefgh"}, "vital_motivation": "levensgevaar"})
     assert decide(index(), request(on_record=vital)).allowed
+
+
+# --- S3: special and criminal data only for the partners whose task allows them -------------
+
+TO_HOUSING = {"purpose": "veiligheid", "step": "analyse", "recipient": "woningcorporatie"}
+EVERYONE = frozenset({"woningcorporatie", "ggz-zijlstroom", "politie", "rvdk"})
+
+
+@pytest.mark.parametrize("categories", [{"gezondheid"}, {"strafrechtelijk"},
+                                        {"gezondheid", "strafrechtelijk", "identiteit"}])
+def test_no_weighing_or_consent_lets_the_housing_corporation_receive_special_data(
+        categories: set[str]) -> None:
+    wanted = frozenset(categories)
+    weighing = weighed(recipients=EVERYONE, categories=wanted)
+    consented = OnRecord(consents=(consent(purpose="veiligheid", categories=wanted,
+                                           recipients=EVERYONE),))
+    duty = OnRecord(legal_duty="Jeugdwet art. 7.3.11 lid 4")
+    for on_record in (weighing, consented, duty):
+        decision = decide(index(), request(categories=wanted, on_record=on_record, **TO_HOUSING))
+        assert not decision.allowed
+        reason = next(r for r in decision.reasons if r.code == "special_not_for_recipient")
+        special = sorted(wanted - {"identiteit"})
+        assert dict(reason.params) == {"categories": ", ".join(special),
+                                       "partner": "woningcorporatie"}
+        # The same data to a partner whose task allows it: the same record suffices.
+        assert decide(index(), request(categories=wanted, on_record=on_record,
+                                       **{**TO_HOUSING, "recipient": "rvdk"})).allowed
+
+
+def test_the_refusal_names_the_partner_the_data_and_the_article() -> None:
+    decision = decide(index(), request(recipient="woningcorporatie", on_record=weighed()))
+    assert [r.code for r in decision.reasons] == ["special_not_for_recipient"]
+    assert explain(decision.reasons[0], index()) == (
+        "Mag niet: Zijlwonen mag volgens het convenant geen Gegevens over gezondheid ontvangen "
+        "of vastleggen; een afweging of toestemming geeft daarvoor geen grondslag "
+        "(privacyprotocol art. 4.2)"
+    )
+
+
+def test_known_to_partner_still_goes_to_the_housing_corporation_on_the_light_weighing() -> None:
+    light = weighed(answers=LIGHT_ANSWERS, functionary="", inform_by=None,
+                    recipients=EVERYONE)
+    known = request(categories=frozenset({"bekend-bij"}), on_record=light, **TO_HOUSING)
+    assert decide(index(), known).allowed
+    with_diagnosis = replace(known, categories=frozenset({"bekend-bij", "gezondheid"}))
+    assert "special_not_for_recipient" in [r.code for r in decide(index(), with_diagnosis).reasons]
+
+
+@pytest.mark.parametrize(("action", "partner", "allowed"), [
+    (Action.RECORD, "politie", False),  # the police may hold criminal data, not health data
+    (Action.VIEW, "politie", False),
+    (Action.COPY_TO_OWN_DOSSIER, "politie", False),
+    (Action.RECORD, "rvdk", True),
+    (Action.VIEW, "rvdk", True),
+    (Action.COPY_TO_OWN_DOSSIER, "rvdk", True),
+])
+def test_the_own_partner_holds_what_it_records_views_or_copies(
+        action: Action, partner: str, allowed: bool) -> None:
+    ix = without_secrecy("politie", "rvdk")
+    professional = actor(partner=partner, declaration_signed=True, case_role=CaseRole.CONTENT)
+    wanted = request(actor=professional, action=action, purpose="veiligheid", step="analyse",
+                     recipient=None, categories=frozenset({"gezondheid"}),
+                     on_record=OnRecord(informed=True))
+    decision = decide(ix, wanted)  # type: ignore[arg-type]
+    codes = [r.code for r in decision.reasons]
+    assert ("special_not_for_recipient" not in codes) is allowed, codes
+    assert decision.allowed is allowed, codes
+
+
+def test_an_export_is_checked_against_its_recipient() -> None:
+    export = request(action=Action.EXPORT, recipient="woningcorporatie", on_record=weighed())
+    assert "special_not_for_recipient" in [r.code for r in decide(index(), export).reasons]
+
+
+def test_erasure_is_not_limited_by_the_partner_list() -> None:
+    erase = request(actor=actor(partner="politie", declaration_signed=True), action=Action.ERASE,
+                    purpose="veiligheid", step="analyse", recipient=None,
+                    categories=frozenset({"gezondheid"}), on_record=NO_CONSENT)
+    assert "special_not_for_recipient" not in [r.code for r in decide(index(), erase).reasons]
+
+
+def test_a_partner_that_lists_nothing_receives_nothing() -> None:
+    c = covenant()
+    silent = c.model_copy(update={"partners": [
+        p.model_copy(update={"special_categories": []}) if p.id == "ggz-zijlstroom" else p
+        for p in c.partners
+    ]})
+    decision = decide(compile_covenant(silent, "ggz-zwijgt"), request())
+    assert [r.code for r in decision.reasons] == ["special_not_for_recipient"]
 
 
 def test_unknown_identifiers_stop_the_decision_with_only_those_reasons() -> None:

@@ -482,3 +482,81 @@ def test_a_deadline_message_in_both_languages(minimal_covenant_text: str) -> Non
         "notifying the Autoriteit Persoonsgegevens within 96 hours is too late; expected at "
         "most 72 hours (AVG art. 33)"
     )
+
+
+# --- special and criminal data per partner (S3) -------------------------------------------
+
+CRIMINAL = (
+    "  - id: bekend-bij\n",
+    "  - id: justitie\n    name: Justitiële gegevens\n    kind: criminal\n"
+    "    sensitivity: very_high\n    exception: UAVG art. 33\n  - id: bekend-bij\n",
+)
+GEMEENTE_HEALTH = "      - {category: gezondheid, basis: Jeugdwet art. 2.3 jo. UAVG art. 30 lid 3}\n"
+POLICE_RETENTION = "    retention:\n      - years: 5\n"
+
+
+def test_a_partner_may_be_given_criminal_data_with_its_basis(minimal_covenant_text: str) -> None:
+    text = changed(
+        minimal_covenant_text, CRIMINAL,
+        ("    categories: [identiteit, gezondheid, bekend-bij]\n",
+         "    categories: [identiteit, gezondheid, justitie, bekend-bij]\n"),
+        (POLICE_RETENTION, "    special_categories:\n      - category: justitie\n"
+         "        basis: Wet politiegegevens art. 20\n" + POLICE_RETENTION),
+        (GEMEENTE, GEMEENTE + "\n      - {partner: politie, ground: \"6.1.e\", basis: Politiewet "
+         "2012 art. 3}"),
+    )
+
+    covenant = load_covenant(text)
+
+    assert covenant.partner("politie").special_categories[0].basis == "Wet politiegegevens art. 20"
+
+
+def test_a_partner_lists_only_special_or_criminal_categories(minimal_covenant_text: str) -> None:
+    text = changed(minimal_covenant_text, (
+        GEMEENTE_HEALTH,
+        GEMEENTE_HEALTH + "      - {category: bekend-bij, basis: Jeugdwet art. 2.3}\n"
+        "      - {category: gezondheid, basis: Jeugdwet art. 7.4.1}\n"
+        "      - {category: gezondhied, basis: UAVG art. 30}\n",
+    ))
+
+    issues = issues_of(text)
+
+    assert [(i.code, i.path) for i in issues] == [
+        ("not_special_category", "partners[0].special_categories[1].category"),
+        ("duplicate_reference", "partners[0].special_categories[2].category"),
+        ("unknown_reference", "partners[0].special_categories[3].category"),
+    ]
+    assert [i.line for i in issues] == [
+        line_of(text, "category: bekend-bij"), line_of(text, "Jeugdwet art. 7.4.1"),
+        line_of(text, "gezondhied"),
+    ]
+    assert issues[0].message() == (
+        "categorie 'bekend-bij' bevat buitenkant-informatie (alleen 'bekend bij'), geen "
+        "bijzondere of strafrechtelijke persoonsgegevens; verwacht in special_categories alleen "
+        "categorieën van soort special of criminal (gezondheid): andere gegevens volgen de "
+        "doelen en hun ontvangers, het BSN de regel van UAVG art. 46"
+    )
+    assert issues[0].message("en").startswith(
+        "category 'bekend-bij' holds 'known to partner' information only, not special-category")
+    assert "(bedoelde u 'gezondheid'?); verwacht een van: gezondheid" in issues[2].message()
+
+
+def test_a_special_category_of_a_purpose_needs_a_recipient_that_may_receive_it(
+        minimal_covenant_text: str) -> None:
+    text = minimal_covenant_text.replace(GEMEENTE_HEALTH, "").replace(
+        "      - {category: gezondheid, basis: Wmo 2015 art. 4.1.1 jo. UAVG art. 30 lid 3}\n", "")
+    text = text.replace("    special_categories:\n    retention:", "    retention:")
+
+    [issue] = issues_of(text)
+
+    assert (issue.code, issue.path) == ("special_category_without_recipient",
+                                        "purposes[0].categories[1]")
+    assert issue.line == line_of(text, "categories: [identiteit, gezondheid, bekend-bij]")
+    assert issue.message() == (
+        "doel 'veiligheid-kind' noemt categorie 'gezondheid' (bijzondere persoonsgegevens (AVG "
+        "art. 9)), maar geen van zijn ontvangers (gemeente, veilig-thuis) mag die ontvangen; "
+        "verwacht bij minstens één ontvanger deze categorie in special_categories met de "
+        "grondslag, of haal de categorie uit het doel"
+    )
+    # One recipient that may receive it is enough.
+    assert crosscheck(load_covenant(minimal_covenant_text)) == []

@@ -208,6 +208,34 @@ def test_an_empty_ground_is_no_ground(minimal_covenant_text: str, entry: str, ke
     assert f"({key} ontbreekt)" in issue.message()
 
 
+GEMEENTE_HEALTH = "      - {category: gezondheid, basis: Jeugdwet art. 2.3 jo. UAVG art. 30 lid 3}"
+
+
+@pytest.mark.parametrize(
+    ("entry", "path"),
+    [
+        ("      - {category: gezondheid}", "partners[0].special_categories[0].basis"),
+        ('      - {category: gezondheid, basis: ""}', "partners[0].special_categories[0].basis"),
+        ("      - {category: gezondheid, basis: }", "partners[0].special_categories[0].basis"),
+        ("      - gezondheid", "partners[0].special_categories[0]"),
+    ],
+)
+def test_a_special_category_given_to_a_partner_without_its_basis(
+    minimal_covenant_text: str, entry: str, path: str
+) -> None:
+    text = minimal_covenant_text.replace(GEMEENTE_HEALTH, entry)
+
+    issue = only(issues_of(text), "special_category_without_basis")
+
+    assert (issue.path, issue.line) == (path, line_of(text, entry))
+    assert issue.message() == (
+        "partner 'gemeente' krijgt categorie 'gezondheid' zonder wettelijke grondslag (basis "
+        "ontbreekt); verwacht bij elke categorie in special_categories 'category' en 'basis' "
+        "met de bepaling die deze partner de verwerking toestaat (bijvoorbeeld 'Wet "
+        "politiegegevens art. 20' of 'BW art. 7:457 (WGBO) jo. UAVG art. 30 lid 3')"
+    )
+
+
 def test_an_empty_choice(minimal_covenant_text: str) -> None:
     text = minimal_covenant_text.replace("kind: shell", "kind:")
 
@@ -768,7 +796,7 @@ def test_the_exception_survives_pickling_and_copying(minimal_covenant_text: str)
     for clone in (pickle.loads(pickle.dumps(caught.value)), copy.deepcopy(caught.value)):
         assert clone.issues == caught.value.issues
         assert str(clone) == str(caught.value)
-    assert str(caught.value).startswith("1 problem(s) in the covenant file:\nline 72, ")
+    assert str(caught.value).startswith("1 problem(s) in the covenant file:\nline 76, ")
 
 
 def test_issues_are_values() -> None:

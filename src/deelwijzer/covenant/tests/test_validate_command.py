@@ -91,8 +91,8 @@ def test_every_issue_on_its_own_line_sorted_by_line_then_a_count(
     assert len(lines) == 4
     assert lines[0].startswith("regel 7, partnership.regoin: onbekende sleutel 'regoin' "
                                "(bedoelde u 'region'?)")
-    assert lines[1].startswith("regel 72, partners[2].kind: 'schil' is geen toegestane waarde")
-    assert lines[2].startswith("regel 99, data_categories[2].sensitivity: 'laag' is geen "
+    assert lines[1].startswith("regel 76, partners[2].kind: 'schil' is geen toegestane waarde")
+    assert lines[2].startswith("regel 103, data_categories[2].sensitivity: 'laag' is geen "
                                "toegestane waarde")
     assert lines[3] == f"3 fouten gevonden in {path}"
 
@@ -105,9 +105,52 @@ def test_one_issue_in_english(tmp_path: Path, minimal_covenant_text: str) -> Non
 
     assert code == 1
     assert out.splitlines()[0].startswith(
-        "line 100, purpsoes: unknown key 'purpsoes' (did you mean 'purposes'?)"
+        "line 104, purpsoes: unknown key 'purpsoes' (did you mean 'purposes'?)"
     )
     assert out.splitlines()[-1] == f"1 error found in {path}"
+
+
+def test_a_recipient_given_criminal_data_without_a_basis_is_refused(
+    tmp_path: Path, minimal_covenant_text: str
+) -> None:
+    """The police receives criminal data for the purpose, but its entry names no legal basis."""
+    path = tmp_path / "criminal.yaml"
+    path.write_text(
+        minimal_covenant_text
+        .replace("  - id: bekend-bij\n",
+                 "  - id: strafrechtelijk\n    name: Strafrechtelijke gegevens\n"
+                 "    kind: criminal\n    sensitivity: very_high\n"
+                 "    exception: UAVG art. 33\n  - id: bekend-bij\n")
+        .replace("    categories: [identiteit, gezondheid, bekend-bij]\n",
+                 "    categories: [identiteit, gezondheid, strafrechtelijk, bekend-bij]\n")
+        .replace("      - {partner: veilig-thuis, ground: \"6.1.e\", basis: Wmo 2015 art. 4.1.1}\n",
+                 "      - {partner: veilig-thuis, ground: \"6.1.e\", basis: Wmo 2015 art. 4.1.1}\n"
+                 "      - {partner: politie, ground: \"6.1.e\", basis: Politiewet 2012 art. 3}\n")
+        .replace("    retention:\n      - years: 5\n",
+                 "    special_categories:\n      - category: strafrechtelijk\n"
+                 "    retention:\n      - years: 5\n"),
+        encoding="utf-8",
+    )
+
+    code, out, _err = validate(str(path), lang="en")
+
+    assert code == 1
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), start=1)
+                if "- category: strafrechtelijk" in text)
+    assert out.splitlines() == [
+        f"line {line}, partners[2].special_categories[0].basis: partner 'politie' is given "
+        "category 'strafrechtelijk' without a legal basis (basis missing); expected for every "
+        "category in special_categories 'category' and 'basis' with the provision that allows "
+        "this partner the processing (for example 'Wet politiegegevens art. 20' or 'BW art. "
+        "7:457 (WGBO) jo. UAVG art. 30 lid 3')",
+        f"1 error found in {path}",
+    ]
+    # With its basis the same file is valid.
+    path.write_text(path.read_text().replace(
+        "      - category: strafrechtelijk\n",
+        "      - {category: strafrechtelijk, basis: Wet politiegegevens art. 20}\n"),
+        encoding="utf-8")
+    assert validate(str(path))[0] == 0
 
 
 def test_a_missing_file_and_a_directory(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ def small_index(rule_articles: Mapping[str, tuple[str, ...]] | None = None) -> C
         special_or_criminal=frozenset({"gezondheid"}),
         categories_with_exception=frozenset({"gezondheid"}),
         known_to_partner=frozenset({"bekend"}),
+        partner_special={"ggz": frozenset({"gezondheid"}), "cjg": frozenset()},
         purpose_grounds={"hulp": {"ggz": "6.1.b", "cjg": "6.1.e"}},
         purpose_recipients={"hulp": frozenset({"ggz", "cjg"})},
         purpose_categories={"hulp": frozenset({"identiteit", "gezondheid", "bekend"})},
