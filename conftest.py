@@ -88,10 +88,11 @@ def demo(db) -> Demo:
     from deelwijzer.accounts.models import Professional
     from deelwijzer.covenant.selectors import version_covenant
     from deelwijzer.demo.services import load_demo
+    from deelwijzer.persons import gateway
     from deelwijzer.persons import services as persons
     from deelwijzer.policy import CaseRole
 
-    signal = persons.Context(purpose="veiligheid", step="melding", ground="6.1.e",
+    signal = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e",
                              case_role=CaseRole.CASE_HOLDER)
     version, _people = load_demo()
     covenant = version_covenant(version)
@@ -111,6 +112,21 @@ def demo(db) -> Demo:
     return Demo(director=director, household=household, child=child, mother=mother,
                 task=own.statutory_tasks[0].description,
                 criterion=covenant.partnership.case_criteria[0])
+
+
+@pytest.fixture
+def mother_represents(demo):
+    """Eva is Noor's parent with authority (S6 reads it)."""
+    from deelwijzer.persons import gateway
+    from deelwijzer.persons import services as persons
+    from deelwijzer.policy import CaseRole
+
+    signal = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e",
+                             case_role=CaseRole.CASE_HOLDER)
+    persons.representative_add(professional=demo.director, child=demo.child,
+                               representative=demo.mother, kind="parent",
+                               categories=["gezag-en-maatregelen"], context=signal)
+    return demo.mother
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ everything but recording the own partner's data).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
+    decision_preview,
     gateway,
     own_partner,
     process,
@@ -167,13 +169,14 @@ def case_work_categories(case: Case, action: Action = Action.RECORD,
 
 
 def _log_case_work(professional: Professional, case: Case, *, context: Context | None = None,
-                   action: Action = Action.RECORD, recipient: str | None = None) -> None:
+                   action: Action = Action.RECORD, recipient: str | None = None,
+                   author: int | None = None) -> None:
     """Ask the policy and log one line per household member for a piece of case work."""
     context = context or case_context(case, professional)
     categories = case_work_categories(case, action, context.step)
     for person in _members(case.household):
         process(professional=professional, person=person, action=action,
-                 categories=categories, context=context, recipient=recipient)
+                categories=categories, context=context, recipient=recipient, author=author)
 
 
 def _next_reference(today: dt.date) -> str:
@@ -534,18 +537,48 @@ def contribution_add(
     )
 
 
+def _contribution_reach(professional: Professional, contribution: Contribution, case: Case,
+                        categories: list[str]) -> None:
+    """Decide and log that ``professional`` learns what ``contribution`` holds, per household
+    member. Another partner's contribution is first a disclosure from the contributing partner
+    (its author, in its role in the case) to the reader's partner: S1, S2, S3, S4 (consent,
+    legal duty or weighing of the contributing partner), S9, as any disclosure (001 protocol
+    6.4; 003 art. 6, 9; 001 Bijlage 2). Then the reader's VIEW: P4 (its role in the case; an
+    informant only its own contribution) and K5 (the contributor's permission)."""
+    reader = own_partner(professional)
+    owner = contribution.owner_partner
+    origin = Grounds(origin_purpose=contribution.purpose or None)
+    members = _members(case.household)
+    context = case_context(case, professional)
+    grounds = dataclasses.replace(origin, contributor_permission=contribution.permission)
+
+    def view(person: Person, *, preview: bool = False) -> bool:
+        ask = decision_preview if preview else process
+        decision, _ = ask(professional=professional, person=person, action=Action.VIEW,
+                          categories=categories, context=context, grounds=grounds,
+                          contributor=owner.key, author=contribution.author_id)
+        return decision.allowed
+
+    # The reader's own refusal (P4, K5) comes first: asked without a log line here, it is
+    # logged below; the disclosure is asked only for a reader who may see the contribution.
+    if owner.pk != reader.pk and all(view(p, preview=True) for p in members):
+        author = contribution.author
+        author_context = case_context(case, author, contribution.purpose or None)
+        for person in members:
+            process(professional=author, person=person, action=Action.DISCLOSE,
+                    categories=categories, context=author_context, recipient=reader.key,
+                    grounds=origin)
+    for person in members:
+        view(person)
+
+
 @gateway
 def contribution_view(*, professional: Professional, contribution: Contribution) -> str:
-    """Read a contribution's text (logged as a VIEW per household member). P4: the actor's role
-    comes from its Involvement; not involved is refused. K5: another partner's contribution
-    only with its owner's permission."""
+    """Read a contribution's text: another partner's contribution is disclosed to the reader's
+    partner and then viewed, each decided and logged per household member
+    (``_contribution_reach``)."""
     case = _named_case(contribution.consultation)
-    context = case_context(case, professional)
-    grounds = Grounds(contributor_permission=contribution.permission)
-    for person in _members(case.household):
-        process(professional=professional, person=person, action=Action.VIEW,
-                 categories=contribution.categories, context=context, grounds=grounds,
-                 contributor=contribution.owner_partner.key)
+    _contribution_reach(professional, contribution, case, list(contribution.categories))
     return crypto.decrypt(contribution.content_encrypted)
 
 
@@ -595,21 +628,14 @@ class ContributionRemarkView:
 def contribution_remarks_view(*, professional: Professional,
                               contribution: Contribution) -> list[ContributionRemarkView]:
     """K8: the family's reactions and corrections beside a contribution, oldest first, for
-    whoever may read the contribution: the same P4 and K5 decision as ``contribution_view``
-    (contributor = the owner partner, with its permission), logged as a VIEW of case work per
-    household member when there is a remark to read."""
+    whoever may read the contribution: the same decisions as ``contribution_view`` (they are
+    about its content), logged when there is a remark to read."""
     case = _named_case(contribution.consultation)
     remarks = list(ContributionRemark._records.filter(contribution=contribution)
                    .select_related("given_by", "recorded_by").order_by("given_on", "pk"))
     if not remarks:
         return []
-    context = case_context(case, professional)
-    grounds = Grounds(contributor_permission=contribution.permission)
-    categories = case_work_categories(case, Action.VIEW)
-    for person in _members(case.household):
-        process(professional=professional, person=person, action=Action.VIEW,
-                 categories=categories, context=context, grounds=grounds,
-                 contributor=contribution.owner_partner.key)
+    _contribution_reach(professional, contribution, case, list(contribution.categories))
     return [ContributionRemarkView(
         r, f"{r.given_by.given_names} {r.given_by.family_name}",
         crypto.decrypt(bytes(r.text_encrypted))) for r in remarks]
@@ -655,7 +681,11 @@ def action_items_view(*, professional: Professional,
     items = action_items_for(professional, consultation)
     if not items:
         return []
-    _log_case_work(professional, _named_case(consultation), action=Action.VIEW)
+    case = _named_case(consultation)
+    # K6: anyone but the case director sees only the actions assigned to it: its own work.
+    own = professional.pk != case.director_id
+    _log_case_work(professional, case, action=Action.VIEW,
+                   author=professional.pk if own else None)
     return [ActionItemView(i, crypto.decrypt(bytes(i.description_encrypted))) for i in items]
 
 

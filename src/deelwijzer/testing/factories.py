@@ -73,3 +73,26 @@ class ProfessionalFactory(factory.django.DjangoModelFactory):
         for role in extracted or ["professional"]:
             RoleAssignment.objects.get_or_create(professional=self, role=str(role))
         self.save()
+
+
+def family_consent(*, professional: Any, persons: list[Any], purpose: str, recipient: str,
+                   categories: list[str]) -> None:
+    """Each person's consent, given as the age rules ask (S6: the representatives on record,
+    the child with them, or the person alone), to share ``categories`` with ``recipient``."""
+    from deelwijzer.consent import services as consent_services
+    from deelwijzer.persons import gateway
+    from deelwijzer.persons import selectors as persons_selectors
+    from deelwijzer.policy import CaseRole
+
+    for person in persons:
+        ground = gateway.index_for(person).purpose_grounds[purpose][professional.partner.key]
+        context = gateway.Context(purpose=purpose, ground=ground, case_role=CaseRole.CASE_HOLDER)
+        needed = consent_services.consent_givers_required(person)
+        representatives = persons_selectors.representatives_of(person)[:1]
+        givers = {"representatives": representatives,
+                  "child_and_representative": [person, *representatives],
+                  "subject": [person]}[needed]
+        consent_services.consent_record(
+            professional=professional, person=person, given_by=givers, purpose=purpose,
+            categories=categories, recipients=[recipient], valid_from=timezone.localdate(),
+            context=context)

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases import selectors, services
+from deelwijzer.persons.models import Person
 from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_case
+from deelwijzer.testing.factories import family_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -92,6 +94,11 @@ def test_the_whole_flow_through_the_api(demo, api_client):
     contribution = response.json()["id"]
     listed = client.get(f"{BASE}consultations/{consultation}/contributions/").json()
     assert listed[0]["shared_with_you"] is True and "text" not in listed[0]
+    # Shared with the meeting, it is still GGZ's disclosure to Jeugdbescherming (S4).
+    assert refused(client.get(f"{BASE}contributions/{contribution}/"), "S4")
+    family = list(Person._records.filter(given_names__in=["Sem", "Anna"]).order_by("pk"))
+    family_consent(professional=ggz, persons=family, purpose="veiligheid",
+                   recipient="jeugdbescherming", categories=["aard-zorgen"])
     assert client.get(f"{BASE}contributions/{contribution}/").json()["text"] == \
         "Zorgen over slaap"
 

@@ -13,6 +13,7 @@ from deelwijzer.cases import selectors, services
 from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_case
+from deelwijzer.testing.factories import family_consent
 from deelwijzer.testing.gateway import watch_queries
 
 pytestmark = pytest.mark.django_db
@@ -144,9 +145,12 @@ def test_the_remark_shows_beside_the_contribution(demo, case, meeting, login):
 
 
 def test_the_screen_puts_the_error_beside_the_field_and_keeps_the_text(demo, case, meeting,
-                                                                      login):
-    # the director records too, and reads a contribution shared with it (K5)
+                                                                      login, mother_represents):
+    # the director records too, and reads a contribution shared with it (K5) and with the
+    # family's consent to GGZ's disclosure (S4)
     opinion = contribute(demo, meeting, nature="opinion", permission=True)
+    family_consent(professional=demo.prof("ggz-zijlstroom"), persons=[demo.child, demo.mother],
+                   purpose="veiligheid", recipient="jeugdbescherming", categories=["aard-zorgen"])
     client = login(demo.director)
     response = client.post(reverse("cases:contribution_remark_add", args=[opinion.pk]), {
         "kind": "correction", "given_by": str(demo.mother.pk),

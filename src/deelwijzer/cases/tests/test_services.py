@@ -15,6 +15,7 @@ from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 from deelwijzer.policy import CaseRole
 from deelwijzer.processing_log.selectors import entries_for_case
 from deelwijzer.processing_log.verify import verify_log
+from deelwijzer.testing.factories import family_consent
 
 pytestmark = pytest.mark.django_db
 
@@ -245,7 +246,8 @@ def test_only_participants_contribute(demo, case, meeting):
     assert (error.value.field, error.value.code) == ("professional", "not_participant")
 
 
-def test_another_partner_views_a_contribution_only_with_permission(demo, case, meeting):
+def test_another_partner_views_a_contribution_only_with_permission(demo, case, meeting,
+                                                                    mother_represents):
     consultation, _ggz, _vt = meeting
     ggz, vt = demo.prof("ggz-zijlstroom"), demo.prof("veilig-thuis")
     closed = services.contribution_add(professional=ggz, consultation=consultation,
@@ -259,10 +261,24 @@ def test_another_partner_views_a_contribution_only_with_permission(demo, case, m
     assert error.value.decision.rule_ids == ("K5",)
     last = list(entries_for_case(case.reference))[-1]
     assert (last.action, last.allowed, list(last.rule_ids)) == ("view", False, ["K5"])
+    # With permission, the contribution is still a disclosure from GGZ to Veilig Thuis: GGZ's
+    # secrecy needs the family's consent (S4), as "Mag ik dit delen?" would say.
+    with pytest.raises(ProcessingRefused) as error:
+        services.contribution_view(professional=vt, contribution=shared)
+    assert error.value.decision.rule_ids == ("S4",)
+    last = list(entries_for_case(case.reference))[-1]
+    assert (last.action, last.actor_partner, last.recipient_partner, last.allowed) == (
+        "disclose", "ggz-zijlstroom", "veilig-thuis", False)
+    family_consent(professional=ggz, persons=[demo.child, demo.mother], purpose="veiligheid",
+                   recipient="veilig-thuis", categories=["aard-zorgen"])
+    before = entries_for_case(case.reference).count()
     assert services.contribution_view(professional=vt, contribution=shared) == \
         "Zorgen over slaap"
-    last = list(entries_for_case(case.reference))[-1]
-    assert last.allowed and "K5" in last.rule_ids
+    opened = list(entries_for_case(case.reference))[before:]
+    assert [(e.action, e.actor_partner, e.recipient_partner) for e in opened] == [
+        ("disclose", "ggz-zijlstroom", "veilig-thuis")] * 2 + [
+        ("view", "veilig-thuis", None)] * 2
+    assert all(e.allowed for e in opened) and "K5" in opened[-1].rule_ids
     assert services.contribution_view(professional=ggz, contribution=closed) == \
         "Moeder is in behandeling"  # the owner reads its own
 
@@ -367,3 +383,28 @@ def test_a_shell_informant_contributes_but_reads_nothing(demo, case, meeting):
     with pytest.raises(ProcessingRefused) as error:
         services.contribution_view(professional=demo.prof("politie"), contribution=other)
     assert "P4" in error.value.decision.rule_ids
+
+
+def test_an_informant_opens_its_own_contribution_and_sees_its_own_actions(demo, case, meeting):
+    """K3, K6: the informant's own work is the one thing of the case it sees."""
+    consultation, ggz, _vt = meeting
+    police = involve(demo, case, "politie", role=CaseRole.INFORMANT, reason="Incidenten")
+    consultation = named(demo, case, ggz, police)
+    agent = demo.prof("politie")
+    own = services.contribution_add(professional=agent, consultation=consultation,
+                                    text="Twee meldingen huiselijk geweld",
+                                    categories=["aard-zorgen"], nature="fact")
+    assert services.contribution_view(professional=agent, contribution=own) == \
+        "Twee meldingen huiselijk geweld"
+    services.action_item_add(professional=demo.director, consultation=consultation,
+                             description="Wijkagent loopt langs", owner=police, due=TODAY)
+    services.action_item_add(professional=demo.director, consultation=consultation,
+                             description="GGZ belt moeder", owner=ggz, due=TODAY)
+    seen = services.action_items_view(professional=agent, consultation=consultation)
+    assert [a.description for a in seen] == ["Wijkagent loopt langs"]
+    with pytest.raises(ProcessingRefused) as error:
+        services.consultation_minutes_view(
+            professional=agent, consultation=services.consultation_minutes_record(
+                professional=demo.director, consultation=consultation, minutes="Verslag",
+                categories=["aard-zorgen"]))
+    assert error.value.decision.rule_ids == ("P4",)

@@ -233,9 +233,14 @@ def test_advance_and_close(demo, case, login):
     assert case.closed_at is not None
 
 
-def test_the_screens_reach_personal_data_only_through_services(demo, case, meeting, login):
+def test_the_screens_reach_personal_data_only_through_services(demo, case, meeting, login,
+                                                              mother_represents):
     """tests/test_gateway.py walks the routes without a case; here with one."""
+    from deelwijzer.testing.factories import family_consent
     from deelwijzer.testing.gateway import watch_queries
+
+    family_consent(professional=demo.prof("ggz-zijlstroom"), persons=[demo.child, demo.mother],
+                   purpose="veiligheid", recipient="jeugdbescherming", categories=["aard-zorgen"])
 
     ggz = selectors.involvement_of(case, demo.prof("ggz-zijlstroom"))
     services.action_item_add(professional=demo.director, consultation=meeting,

@@ -7,20 +7,10 @@ from django.utils import timezone
 
 from deelwijzer.consent import services as consent_services
 from deelwijzer.persons import gateway
-from deelwijzer.persons import services as persons
 from deelwijzer.policy import CaseRole
 
 SIGNAL = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e",
                          case_role=CaseRole.CASE_HOLDER)
-
-
-@pytest.fixture
-def mother_represents(demo):
-    """Eva is Noor's parent with authority (S6 reads it)."""
-    persons.representative_add(professional=demo.director, child=demo.child,
-                               representative=demo.mother, kind="parent",
-                               categories=["gezag-en-maatregelen"], context=SIGNAL)
-    return demo.mother
 
 
 @pytest.fixture
