@@ -45,3 +45,14 @@ def test_article_text_change(minimal_covenant_text):
     new = minimal_covenant_text.replace("Toetreding is mogelijk na de evaluatie.",
                                         "Toetreding is niet mogelijk.")
     assert texts(minimal_covenant_text, new) == ["Article covenant art. 10: text changed"]
+
+
+def test_a_partner_allowed_other_special_data_is_named(minimal_covenant_text):
+    new = minimal_covenant_text.replace(
+        "      - {category: gezondheid, basis: Wmo 2015 art. 4.1.1 jo. UAVG art. 30 lid 3}\n", "")
+    new = new.replace("    special_categories:\n    retention:", "    retention:")
+    assert texts(minimal_covenant_text, new) == [
+        "Partner Veilig Thuis Kleinstad: special and criminal data changed"]
+    with translation.override("nl"):
+        [change] = covenant_diff(parse(minimal_covenant_text), parse(new))
+    assert "bijzondere en strafrechtelijke gegevens" in change.text
