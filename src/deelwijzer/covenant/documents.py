@@ -229,6 +229,9 @@ LABELS: dict[str, dict[str, str]] = {
         "statutory_tasks": "Wettelijke taken",
         "avg_ground": "Grondslag (AVG art. 6)",
         "secrecy": "Geheimhoudingsplicht",
+        "special_categories": "Bijzondere en strafrechtelijke gegevens",
+        "special_none": "Geen: deze partner ontvangt geen bijzondere of strafrechtelijke "
+        "persoonsgegevens",
         "retention": "Bewaartermijnen",
         "retention_value": "{applies_to}: {years} ({basis})",
         "privacy_contact": "Privacycontactpersoon",
@@ -510,6 +513,8 @@ LABELS: dict[str, dict[str, str]] = {
         "statutory_tasks": "Statutory tasks",
         "avg_ground": "Legal ground (GDPR art. 6)",
         "secrecy": "Duty of confidentiality",
+        "special_categories": "Special-category and criminal data",
+        "special_none": "None: this partner receives no special-category or criminal data",
         "retention": "Retention periods",
         "retention_value": "{applies_to}: {years} ({basis})",
         "privacy_contact": "Privacy contact",
@@ -1260,6 +1265,14 @@ def _protocol_partners(look: _Lookup) -> list[Block]:
                     (
                         t["secrecy"],
                         tuple(f"{s.name} ({s.basis})" for s in p.secrecy) or (t["none"],),
+                    ),
+                    (
+                        t["special_categories"],
+                        tuple(
+                            f"{look.category_name(g.category)} ({g.basis})"
+                            for g in p.special_categories
+                        )
+                        or (t["special_none"],),
                     ),
                     (
                         t["retention"],

@@ -136,6 +136,11 @@ def test_protocol_html_has_articles_and_generated_tables(covenant: Covenant) -> 
     assert "kindermishandeling (Wmo 2015 art. 4.1.1)" in text
     assert "AVG art. 6 lid 1 sub e (taak van algemeen belang)" in text
     assert "Geheimhoudingsplicht jeugdhulp (Jeugdwet art. 7.3.11)" in text
+    # per partner: the special and criminal data it may receive, with the basis (S3)
+    assert "Bijzondere en strafrechtelijke gegevens" in text
+    assert "Gezondheid (Wmo 2015 art. 4.1.1 jo. UAVG art. 30 lid 3)" in text
+    assert text.count("Geen: deze partner ontvangt geen bijzondere of strafrechtelijke "
+                      "persoonsgegevens") == 1  # the police, in the minimal covenant
     assert "Dossier jeugdhulp: 15 jaar (Jeugdwet art. 7.3.8)" in text
     assert "Politiegegevens: vijf jaar (Wet politiegegevens art. 8)" in text
     assert "privacy@vt-kleinstad.example" in text
