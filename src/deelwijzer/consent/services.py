@@ -251,7 +251,7 @@ def consent_evidence_view(*, professional: Professional, consent: Consent,
         raise InvalidPersonData("evidence", "none")
     process(professional=professional, person=consent.person, action=Action.VIEW,
              categories=consent.categories, context=context,
-             contributor=consent.obtained_by_partner.key, recorded_by=consent.recorded_by_id)
+             contributor=consent.obtained_by_partner.key, author=consent.recorded_by_id)
     return (consent.evidence_name, consent.evidence_content_type,
             crypto.decrypt_bytes(consent.evidence_encrypted))
 
@@ -264,7 +264,7 @@ def consent_statement_view(*, professional: Professional, consent: Consent,
         return ""
     process(professional=professional, person=consent.person, action=Action.VIEW,
              categories=consent.categories, context=context,
-             contributor=consent.obtained_by_partner.key, recorded_by=consent.recorded_by_id)
+             contributor=consent.obtained_by_partner.key, author=consent.recorded_by_id)
     return crypto.decrypt(consent.statement_encrypted)
 
 
@@ -370,7 +370,7 @@ def justification_view(*, professional: Professional, justification: Justificati
     process(professional=professional, person=justification.person, action=Action.VIEW,
              categories=record_categories(justification.person, context, WEIGHING_CATEGORIES),
              context=context, contributor=justification.owning_partner.key,
-             recorded_by=justification.recorded_by_id)
+             author=justification.recorded_by_id)
     texts: dict[str, str] = json.loads(crypto.decrypt(justification.answers_encrypted))
     return texts
 

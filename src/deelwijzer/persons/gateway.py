@@ -181,7 +181,7 @@ def _request(
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
-    recorded_by: int | None = None,
+    author: int | None = None,
 ) -> DecisionRequest:
     """The question to the decision point, with everything on record about the person: its
     consents, the no-consent weighing its partner recorded for this purpose and recipient (S7),
@@ -213,7 +213,7 @@ def _request(
             contributor_permission=grounds.contributor_permission,
             police_origin_purpose=grounds.police_origin_purpose,
             origin_purpose=grounds.origin_purpose,
-            recorded_by_actor=recorded_by is not None and recorded_by == professional.pk,
+            own_work=author is not None and author == professional.pk,
         ),
         today=today,
         dossier_holder=context.dossier_holder,
@@ -287,12 +287,13 @@ def process(
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
-    recorded_by: int | None = None,
+    author: int | None = None,
 ) -> tuple[Decision, CovenantVersion]:
     """Ask the policy and append the log line; raise ProcessingRefused when it says no.
 
-    ``contributor`` is the partner whose data it is (K5); ``recorded_by`` the professional who
-    recorded it (P4: outside a case a professional reaches only what it recorded itself)."""
+    ``contributor`` is the partner whose data it is (K5); ``author`` the professional whose own
+    work it is: who recorded it, or to whom an action is assigned (P4: outside a case, and as
+    an informant, a professional reaches only its own work)."""
     started = timezone.now()
     t0 = time.perf_counter()
     today = timezone.localdate()
@@ -300,7 +301,7 @@ def process(
     request = _request(professional=professional, person=person, action=action,
                        categories=categories, context=context, today=today,
                        recipient=recipient, grounds=grounds, contributor=contributor,
-                       recorded_by=recorded_by)
+                       author=author)
     index = policy_index(version)
     decision = decide(index, request)
     log_append(LogRecord(
@@ -340,7 +341,7 @@ def decision_preview(
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
-    recorded_by: int | None = None,
+    author: int | None = None,
 ) -> tuple[Decision, CovenantIndex]:
     """What the decision point would answer now ("Mag ik dit delen?"), without processing.
 
@@ -353,7 +354,7 @@ def decision_preview(
     request = _request(professional=professional, person=person, action=action,
                        categories=categories, context=context, today=timezone.localdate(),
                        recipient=recipient, grounds=grounds, contributor=contributor,
-                       recorded_by=recorded_by)
+                       author=author)
     return decide(index, request), index
 
 

@@ -161,7 +161,7 @@ def dossier_item_view(*, professional: Professional, item: DossierItem,
     process(professional=professional, person=item.person, action=Action.VIEW,
              categories=item.categories, context=context,
              grounds=Grounds(contributor_permission=received, origin_purpose=item.purpose),
-             contributor=item.owning_partner.key, recorded_by=item.recorded_by_id)
+             contributor=item.owning_partner.key, author=item.recorded_by_id)
     return crypto.decrypt(item.content_encrypted)
 
 
@@ -181,7 +181,7 @@ def dossier_item_disclose(*, professional: Professional, item: DossierItem, reci
     decision, _ = process(
         professional=professional, person=item.person, action=Action.DISCLOSE,
         categories=item.categories, context=context, recipient=recipient.key, grounds=grounds,
-        contributor=item.owning_partner.key, recorded_by=item.recorded_by_id)
+        contributor=item.owning_partner.key, author=item.recorded_by_id)
     consent_id = next((r.params.get("consent") for r in decision.reasons
                        if r.params.get("consent")), None)
     weighed = any(r.code in _ON_WEIGHING for r in decision.reasons)
@@ -346,7 +346,7 @@ def remarks_view(*, professional: Professional, person: Person, context: Context
     own = all(r.recorded_by_id == professional.pk for r in remarks)
     process(professional=professional, person=person, action=Action.VIEW,
             categories=sorted({c for r in remarks for c in r.categories}), context=context,
-            contributor=partner.key, recorded_by=professional.pk if own else None)
+            contributor=partner.key, author=professional.pk if own else None)
     return [(r, crypto.decrypt(r.text_encrypted)) for r in remarks]
 
 

@@ -78,6 +78,13 @@ CODES: dict[str, Code] = {
         "De medewerker van de schilpartner heeft de geheimhoudingsverklaring getekend",
         "The shell partner's professional signed the confidentiality declaration",
     ),
+    "no_client_role": Code(
+        "P5", False, ("toegang",),
+        "Mag niet: uw rol (zoals beheerder of teamcoördinator) geeft geen toegang tot "
+        "gegevens van cliënten",
+        "Refused: your role (such as administrator or team coordinator) gives no access to "
+        "clients' data",
+    ),
     "not_involved": Code(
         "P4", False, ("toegang", "proportionaliteit"),
         "Mag niet: alleen wie een directe rol heeft in de casus ziet deze gegevens "

@@ -12,12 +12,19 @@ Who may act
 - P2 (001 protocol 6.3): no valid VOG, no processing at all.
 - P3 (001 protocol 6.1-6.2; 002 "omvang"): staff of a shell partner act only with a signed
   confidentiality declaration; core-partner staff are bound by the protocol itself.
+- P5 roles (001 protocol 4.3; 003 art. 12.3): only the care roles (``CARE_ROLES``: professional,
+  case director, chair) process clients' data. The team coordinator, partner and system
+  administrators never do; the privacy officer only erases (R1) through the privacy office.
 - P4 need to know (003 art. 12.3, "registratiesysteem"; 001 protocol 3.2): an actor without a
-  role in the case (``case_role`` None) may only RECORD data of its own partner (contributor
-  empty or its own partner), e.g. a signal before a case exists. An informant (K3) gives
-  information and sees nothing: it may RECORD and DISCLOSE its own partner's data only, never
-  VIEW, COPY or EXPORT, nor pass on others' data. ERASE is for the case holder or a privacy
-  officer, and only of data its own partner controls (C5; R2: the controller decides).
+  role in the case (``case_role`` None) may RECORD data of its own partner (contributor empty or
+  its own partner), e.g. a signal before a case exists; and it may VIEW or DISCLOSE what it
+  recorded itself (``own_work``), for the purpose it recorded it for (the origin purpose), and
+  nothing else. The case role comes from the case, never from a default.
+  An informant (K3) gives information and sees nothing else: it may RECORD and DISCLOSE its own
+  partner's data only, and VIEW only its own work (``own_work``: what it contributed itself, the
+  actions assigned to it, K6); never COPY or EXPORT, nor pass on others' data. ERASE is for the
+  case holder or a privacy officer, and only of data its own partner controls (C5; R2: the
+  controller decides).
 
 Identifiers (S1: 001 protocol 3, 5; 003 art. 4); any unknown id ends the decision here
 - The actor's partner, the recipient, the contributor and the dossier holder must be partners;
@@ -136,6 +143,7 @@ from collections.abc import Mapping
 from deelwijzer.policy.age import age_on
 from deelwijzer.policy.index import LEGAL_OBLIGATION, VITAL_INTEREST, CovenantIndex
 from deelwijzer.policy.model import (
+    CARE_ROLES,
     WEIGHING_QUESTIONS,
     Condition,
     ConsentRecord,
@@ -157,6 +165,7 @@ _ACTIONS = frozenset({_RECORD, _VIEW, _DISCLOSE, _COPY, _EXPORT, _ERASE})
 _NAMES_RECIPIENT = frozenset({_DISCLOSE, _EXPORT})
 _SHARING = frozenset({_DISCLOSE, _COPY, _EXPORT})
 _INFORMANT_MAY = frozenset({_RECORD, _DISCLOSE})
+_AUTHOR_MAY = frozenset({_VIEW, _DISCLOSE})
 _CASE_HOLDER = "case_holder"
 _INFORMANT = "informant"
 _PRIVACY_OFFICER = "privacy_officer"
@@ -239,13 +248,19 @@ def decide(index: CovenantIndex, request: DecisionRequest) -> Decision:
     role = actor.case_role
     contributor = on_record.contributor
     own_data = contributor is None or contributor == partner
-    if action == _ERASE:
-        if not own_data or (role != _CASE_HOLDER and _PRIVACY_OFFICER not in actor.roles):
+    privacy_officer = _PRIVACY_OFFICER in actor.roles
+    if not actor.roles & CARE_ROLES and not (action == _ERASE and privacy_officer):
+        refusals.append(reasons["no_client_role"])
+    elif action == _ERASE:
+        if not own_data or (role != _CASE_HOLDER and not privacy_officer):
             refusals.append(reasons["erase_not_allowed"])
     elif role is None:
-        if action != _RECORD or not own_data:
+        own_record = (on_record.own_work and own_data and action in _AUTHOR_MAY
+                      and on_record.origin_purpose in (None, purpose))
+        if (action != _RECORD and not own_record) or not own_data:
             refusals.append(reasons["not_involved"])
-    elif role == _INFORMANT and (action not in _INFORMANT_MAY or not own_data):
+    elif role == _INFORMANT and (not own_data or (
+            action not in _INFORMANT_MAY and not (action == _VIEW and on_record.own_work))):
         refusals.append(reasons["informant_own_data_only"])
     if not refusals:
         supports.append(reasons["involved"])

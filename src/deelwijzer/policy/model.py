@@ -117,7 +117,7 @@ class OnRecord:
     contributor_permission: bool = False  # ... and agreed to this use (K5)
     police_origin_purpose: str | None = None  # S11: police data given for this purpose
     origin_purpose: str | None = None  # S2: the purpose the data was obtained for
-    recorded_by_actor: bool = False  # P4: the actor recorded this data itself (origin_purpose)
+    own_work: bool = False  # P4, K6: the actor recorded this itself, or it is assigned to it
 
 
 @dataclass(frozen=True, slots=True)

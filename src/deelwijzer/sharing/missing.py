@@ -42,6 +42,7 @@ class Kind:
 KINDS: dict[str, str] = {
     "vog_invalid": Kind.ACCESS,
     "declaration_missing": Kind.ACCESS,
+    "no_client_role": Kind.ACCESS,
     "not_involved": Kind.INVOLVEMENT,
     "informant_own_data_only": Kind.INVOLVEMENT,
     "erase_not_allowed": Kind.INVOLVEMENT,

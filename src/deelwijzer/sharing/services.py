@@ -206,7 +206,7 @@ def share_check(
     decision, index = decision_preview(
         professional=professional, person=person, action=Action.DISCLOSE, categories=chosen,
         context=context, recipient=recipient, grounds=grounds, contributor=contributor or None,
-        recorded_by=author)
+        author=author)
     params = flow_params or {}
     lang = _lang()
     shown = decision.reasons if decision.allowed else decision.refusals

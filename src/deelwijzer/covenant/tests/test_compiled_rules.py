@@ -114,6 +114,47 @@ CASES = [
         False, "P4", "informant_own_data_only", "pp-3.2",
     ),
     Case(
+        "P5 a partner administrator reaches no client data, whatever its case role",
+        request(actor=actor(roles=frozenset({"partner_admin"}))),
+        False, "P5", "no_client_role", "pp-4.3",
+    ),
+    Case(
+        "P5 the team coordinator records nothing",
+        request(actor=actor(roles=frozenset({"team_coordinator"}), case_role=None),
+                categories=frozenset({"identiteit"}), **RECORD_SIGNAL),
+        False, "P5", "no_client_role", "pp-4.3",
+    ),
+    Case(
+        "P5 the privacy officer erases its partner's data",
+        request(actor=actor(roles=frozenset({"privacy_officer"}), case_role=None),
+                action=Action.ERASE, recipient=None, on_record=NO_CONSENT),
+        True, "P4", "involved", "pp-3.2",
+    ),
+    Case(
+        "P4 not involved, views what it recorded itself for that purpose",
+        request(actor=actor(case_role=None), action=Action.VIEW, recipient=None,
+                on_record=OnRecord(own_work=True, origin_purpose="hulp-en-ondersteuning")),
+        True, "P4", "involved", "pp-3.2",
+    ),
+    Case(
+        "P4 not involved, its own record for another purpose",
+        request(actor=actor(case_role=None), action=Action.VIEW, recipient=None, purpose="veiligheid",
+                step=None, on_record=OnRecord(own_work=True, origin_purpose="hulp-en-ondersteuning")),
+        False, "P4", "not_involved", "pp-3.2",
+    ),
+    Case(
+        "P4 informant views its own contribution",
+        request(actor=actor(case_role=CaseRole.INFORMANT), action=Action.VIEW, recipient=None,
+                on_record=OnRecord(own_work=True)),
+        True, "P4", "involved", "pp-3.2",
+    ),
+    Case(
+        "P4 informant copies its own work",
+        request(actor=actor(case_role=CaseRole.INFORMANT), action=Action.COPY_TO_OWN_DOSSIER,
+                recipient=None, on_record=OnRecord(own_work=True, informed=True)),
+        False, "P4", "informant_own_data_only", "pp-3.2",
+    ),
+    Case(
         "P4 erase by a content professional",
         request(actor=actor(case_role=CaseRole.CONTENT), action=Action.ERASE, recipient=None),
         False, "P4", "erase_not_allowed", "ov-8.4",

@@ -96,7 +96,7 @@ def test_every_reason_constant_carries_its_articles() -> None:
 def test_a_hand_built_index_decides_without_the_covenant_package() -> None:
     index = small_index()
     request = DecisionRequest(
-        actor=Actor("p", "cjg", frozenset(), True, False, CaseRole.CASE_HOLDER),
+        actor=Actor("p", "cjg", frozenset({"professional"}), True, False, CaseRole.CASE_HOLDER),
         action=Action.DISCLOSE,
         subject=Subject("s", dt.date(2000, 1, 1), ()),
         categories=frozenset({"identiteit"}),
@@ -111,7 +111,8 @@ def test_a_hand_built_index_decides_without_the_covenant_package() -> None:
     assert decision.allowed
     assert decision.rule_ids == ("P2", "S1", "P4", "S9", "V4")
     refused = decide(index, request.__class__(**{**_fields(request), "actor": Actor(
-        "p", "ggz", frozenset(), True, False, CaseRole.CASE_HOLDER), "ground": "6.1.b",
+        "p", "ggz", frozenset({"professional"}), True, False, CaseRole.CASE_HOLDER),
+        "ground": "6.1.b",
         "recipient": "cjg"}))
     assert refused.rule_ids == ("S4",)
 
