@@ -543,11 +543,14 @@ def _contribution_reach(professional: Professional, contribution: Contribution, 
     member. Another partner's contribution is first a disclosure from the contributing partner
     (its author, in its role in the case) to the reader's partner: S1, S2, S3, S4 (consent,
     legal duty or weighing of the contributing partner), S9, as any disclosure (001 protocol
-    6.4; 003 art. 6, 9; 001 Bijlage 2). Then the reader's VIEW: P4 (its role in the case; an
-    informant only its own contribution) and K5 (the contributor's permission)."""
+    6.4; 003 art. 6, 9; 001 Bijlage 2); the police's contribution keeps its purpose (S11).
+    Then the reader's VIEW: P4 (its role in the case; an informant only its own contribution)
+    and K5 (the contributor's permission)."""
     reader = own_partner(professional)
     owner = contribution.owner_partner
-    origin = Grounds(origin_purpose=contribution.purpose or None)
+    police = owner.key in policy_index(version_for(case.partnership)).police_partners
+    origin = Grounds(origin_purpose=contribution.purpose or None,
+                     police_origin_purpose=(contribution.purpose or None) if police else None)
     members = _members(case.household)
     context = case_context(case, professional)
     grounds = dataclasses.replace(origin, contributor_permission=contribution.permission)

@@ -68,6 +68,7 @@ def compile_covenant(covenant: Covenant, version: str) -> CovenantIndex:
             )
             for p in covenant.partners
         },
+        police_partners={p.id: p.police_data for p in covenant.partners if p.police_data},
         purpose_grounds={
             p.id: {r.partner: r.ground.value for r in p.recipients} for p in covenant.purposes
         },

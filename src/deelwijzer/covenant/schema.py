@@ -198,6 +198,13 @@ class Partner(Strict):
             "with its legal basis; closed world: a partner that lists none receives none"
         ),
     )
+    police_data: Text | None = Field(
+        default=None,
+        description=(
+            "S11: the partner provides police data, under this article (e.g. Wet politiegegevens "
+            "art. 20); its data keeps the purpose it was given for, through every copy"
+        ),
+    )
     retention: list[Retention] = Field(min_length=1)
     privacy_contact: BusinessContact
     complaint_procedure: ComplaintProcedure

@@ -37,14 +37,13 @@ from deelwijzer.persons.gateway import (
     Grounds,
     InvalidPersonData,
     ProcessingRefused,
-    decision_preview,
     gateway,
     own_partner,
     process,
     version_for,
 )
 from deelwijzer.persons.models import DossierItem, Person
-from deelwijzer.persons.services import dossier_item_disclose
+from deelwijzer.persons.services import dossier_item_disclose, dossier_item_disclose_preview
 from deelwijzer.policy import Action, CaseRole, Justification, JustificationKind
 
 # What asking discloses: that the person is known to the asking partner (K9, 002).
@@ -290,10 +289,9 @@ def data_request_answer(
     # All or nothing: ask first; a refused item is then processed alone, so its refusal is
     # logged and nothing else is disclosed.
     for item in chosen:
-        decision, _index = decision_preview(
-            professional=professional, person=item.person, action=Action.DISCLOSE,
-            categories=item.categories, context=context, recipient=asker_partner.key,
-            grounds=grounds_for[item.pk], contributor=item.owning_partner.key)
+        decision, _index = dossier_item_disclose_preview(
+            professional=professional, item=item, recipient=asker_partner.key, context=context,
+            grounds=grounds_for[item.pk])
         if not decision.allowed:
             dossier_item_disclose(professional=professional, item=item, recipient=asker_partner,
                                   context=context, grounds=grounds_for[item.pk])

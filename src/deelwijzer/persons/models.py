@@ -155,6 +155,8 @@ class DossierItem(models.Model):
                                        related_name="+")
     purpose = models.CharField(max_length=64)
     step = models.CharField(max_length=64, blank=True, default="")
+    # S11: police data keeps the purpose the police gave it for, through every copy.
+    police_purpose = models.CharField(max_length=64, blank=True, default="")
     case_ref = models.CharField(max_length=64, blank=True, default="")
     covenant_version = models.CharField(max_length=80)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

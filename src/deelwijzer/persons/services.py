@@ -25,7 +25,9 @@ from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
+    decision_preview,
     gateway,
+    index_for,
     justification_record_for,
     own_partner,
     process,
@@ -45,9 +47,7 @@ from deelwijzer.persons.models import (
 )
 from deelwijzer.persons.models import Justification as JustificationRecord
 from deelwijzer.persons.selectors import household_ids_of, representative_ids_of
-from deelwijzer.policy import (
-    Action,
-)
+from deelwijzer.policy import Action, CovenantIndex, Decision
 from deelwijzer.processing_log.services import subject_key_destroy
 
 
@@ -142,9 +142,12 @@ def dossier_item_record(*, professional: Professional, person: Person, text: str
     categories = sorted(set(categories))
     _decision, version = process(professional=professional, person=person,
                                   action=Action.RECORD, categories=categories, context=context)
+    partner = own_partner(professional)
+    police = partner.key in index_for(person).police_partners
     return DossierItem._records.create(
         person=person, content_encrypted=crypto.encrypt(text), categories=categories,
-        nature=nature, owning_partner=own_partner(professional), purpose=context.purpose,
+        nature=nature, owning_partner=partner, purpose=context.purpose,
+        police_purpose=context.purpose if police else "",
         step=context.step or "", case_ref=context.case_ref or "", covenant_version=version.label,
         recorded_by=professional,
     )
@@ -160,17 +163,31 @@ def dossier_item_view(*, professional: Professional, item: DossierItem,
         item=item, recipient_id=professional.partner_id).exists()
     process(professional=professional, person=item.person, action=Action.VIEW,
              categories=item.categories, context=context,
-             grounds=Grounds(contributor_permission=received, origin_purpose=item.purpose),
+             grounds=_from_item(item, Grounds(contributor_permission=received)),
              contributor=item.owning_partner.key, author=item.recorded_by_id)
     return crypto.decrypt(item.content_encrypted)
 
 
 def _from_item(item: DossierItem, grounds: Grounds | None) -> Grounds:
-    """S2: data obtained for the item's purpose; the caller's grounds may name another origin."""
+    """S2: data obtained for the item's purpose; the caller's grounds may name another origin.
+    S11: police data keeps the purpose the police gave it for, whatever the caller says."""
     grounds = grounds or Grounds()
     if grounds.origin_purpose is None and item.purpose:
         grounds = dataclasses.replace(grounds, origin_purpose=item.purpose)
+    if item.police_purpose:
+        grounds = dataclasses.replace(grounds, police_origin_purpose=item.police_purpose)
     return grounds
+
+
+def dossier_item_disclose_preview(*, professional: Professional, item: DossierItem,
+                                  recipient: str, context: Context,
+                                  grounds: Grounds | None = None) -> tuple[Decision, CovenantIndex]:
+    """What ``dossier_item_disclose`` would decide now, from exactly the same request."""
+    return decision_preview(
+        professional=professional, person=item.person, action=Action.DISCLOSE,
+        categories=item.categories, context=context, recipient=recipient,
+        grounds=_from_item(item, grounds), contributor=item.owning_partner.key,
+        author=item.recorded_by_id)
 
 
 @gateway
@@ -216,6 +233,7 @@ def dossier_item_copy(*, professional: Professional, item: DossierItem, context:
         categories=item.categories, nature=item.nature, owning_partner=partner,
         purpose=context.purpose, step=context.step or "", case_ref=context.case_ref or "",
         covenant_version=version.label, recorded_by=professional, copied_from=item,
+        police_purpose=item.police_purpose,
     )
 
 

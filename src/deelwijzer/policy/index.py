@@ -66,6 +66,8 @@ class CovenantIndex:
     step_names: Mapping[str, str] = field(default_factory=dict)
     grounds: frozenset[str] = AVG_GROUNDS
     categories_by_kind: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # partner -> the article it provides police data under (S11: the data keeps its purpose)
+    police_partners: Mapping[str, str] = field(default_factory=dict)
     # derived: one Reason per code, without params
     reasons: Mapping[str, Reason] = field(init=False, repr=False, compare=False)
 

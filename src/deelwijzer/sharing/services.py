@@ -201,7 +201,8 @@ def share_check(
     author = item.recorded_by_id if item is not None else (
         professional.pk if case is None else None)
     grounds = Grounds(justification=justification, contributor_permission=contributor_permission,
-                      origin_purpose=origin_purpose or None)
+                      origin_purpose=origin_purpose or None,
+                      police_origin_purpose=(item.police_purpose or None) if item else None)
     chosen = frozenset(categories)
     decision, index = decision_preview(
         professional=professional, person=person, action=Action.DISCLOSE, categories=chosen,

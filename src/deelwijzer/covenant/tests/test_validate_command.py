@@ -92,7 +92,7 @@ def test_every_issue_on_its_own_line_sorted_by_line_then_a_count(
     assert lines[0].startswith("regel 7, partnership.regoin: onbekende sleutel 'regoin' "
                                "(bedoelde u 'region'?)")
     assert lines[1].startswith("regel 76, partners[2].kind: 'schil' is geen toegestane waarde")
-    assert lines[2].startswith("regel 103, data_categories[2].sensitivity: 'laag' is geen "
+    assert lines[2].startswith("regel 104, data_categories[2].sensitivity: 'laag' is geen "
                                "toegestane waarde")
     assert lines[3] == f"3 fouten gevonden in {path}"
 
@@ -105,7 +105,7 @@ def test_one_issue_in_english(tmp_path: Path, minimal_covenant_text: str) -> Non
 
     assert code == 1
     assert out.splitlines()[0].startswith(
-        "line 104, purpsoes: unknown key 'purpsoes' (did you mean 'purposes'?)"
+        "line 105, purpsoes: unknown key 'purpsoes' (did you mean 'purposes'?)"
     )
     assert out.splitlines()[-1] == f"1 error found in {path}"
 
