@@ -24,7 +24,12 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import Case
-from deelwijzer.cases.selectors import case_members, involvement_of, person_visible_to
+from deelwijzer.cases.selectors import (
+    case_members,
+    involvement_of,
+    person_visible_to,
+    works_with_clients,
+)
 from deelwijzer.cases.services import case_context
 from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import policy_index
@@ -209,9 +214,11 @@ def data_request_create(
 
 
 def _is_party(professional: Professional, request: DataRequest) -> bool:
-    return (request.asker_id == professional.pk
-            or (professional.partner_id is not None
-                and request.provider_id == professional.partner_id))
+    """The asker, or a professional in a care role of the asked partner (P5)."""
+    return works_with_clients(professional) and (
+        request.asker_id == professional.pk
+        or (professional.partner_id is not None
+            and request.provider_id == professional.partner_id))
 
 
 def data_request_texts(*, professional: Professional, request: DataRequest) -> RequestTexts:

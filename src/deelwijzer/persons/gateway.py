@@ -6,6 +6,9 @@ processing-log line (one per data subject), then, only when allowed, the service
 processing, all in one database transaction. A refusal commits its log line and nothing else,
 then raises ``ProcessingRefused`` carrying the decision, whose reasons the UI and API render
 with their articles. ``decision_preview`` asks the same question without processing.
+
+The inventory of every route by which personal data becomes known, with the action and request
+it maps to, is docs/routes.md; who may reach an object at all is docs/adr/0002-need-to-know.md.
 """
 
 from __future__ import annotations
