@@ -123,6 +123,11 @@ class Consultation(models.Model):
     # categories the policy decided on when they were recorded.
     minutes_encrypted = models.BinaryField(null=True, blank=True)
     minutes_categories = models.JSONField(default=list, blank=True)
+    # Who recorded the minutes, under which purpose: another partner reads them as that
+    # partner's disclosure (S4).
+    minutes_recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                            null=True, blank=True, related_name="+")
+    minutes_purpose = models.CharField(max_length=64, blank=True, default="")
     scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                      related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

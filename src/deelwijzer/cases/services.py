@@ -467,24 +467,34 @@ def consultation_minutes_record(*, professional: Professional, consultation: Con
                  categories=categories, context=context)
     consultation.minutes_encrypted = crypto.encrypt(minutes)
     consultation.minutes_categories = categories
-    consultation.save(update_fields=["minutes_encrypted", "minutes_categories"])
+    consultation.minutes_recorded_by = professional
+    consultation.minutes_purpose = context.purpose
+    consultation.save(update_fields=["minutes_encrypted", "minutes_categories",
+                                     "minutes_recorded_by", "minutes_purpose"])
     return consultation
 
 
 @gateway
 def consultation_minutes_view(*, professional: Professional, consultation: Consultation) -> str:
-    """Read the minutes. Named: a VIEW per household member, for those with a role in the case
-    (P4) but not an informant. The minutes are the meeting's record for its participants, so
-    no contributor's permission (K5) is asked: contributions carry their own."""
+    """Read the minutes. Named: the minutes are the meeting's record for its participants, so
+    K5 is met; for a reader of another partner than the one that recorded them they are that
+    partner's disclosure (S4, ``_reach``); then a VIEW per household member, for those with a
+    role in the case (P4) but not an informant."""
     case = consultation.case
     if case is None:
         return consultation.minutes
     if consultation.minutes_encrypted is None:
         return ""
-    context = case_context(case, professional)
-    for person in _members(case.household):
-        process(professional=professional, person=person, action=Action.VIEW,
-                 categories=consultation.minutes_categories, context=context)
+    recorder = consultation.minutes_recorded_by
+    if recorder is None or recorder.partner is None:  # minutes from before their recorder
+        context = case_context(case, professional)
+        for person in _members(case.household):
+            process(professional=professional, person=person, action=Action.VIEW,
+                    categories=consultation.minutes_categories, context=context)
+    else:
+        _reach(professional, case, owner=recorder.partner, author=recorder,
+               categories=list(consultation.minutes_categories),
+               purpose=consultation.minutes_purpose or None, permission=True)
     return crypto.decrypt(consultation.minutes_encrypted)
 
 
@@ -537,36 +547,33 @@ def contribution_add(
     )
 
 
-def _contribution_reach(professional: Professional, contribution: Contribution, case: Case,
-                        categories: list[str]) -> None:
-    """Decide and log that ``professional`` learns what ``contribution`` holds, per household
-    member. Another partner's contribution is first a disclosure from the contributing partner
-    (its author, in its role in the case) to the reader's partner: S1, S2, S3, S4 (consent,
-    legal duty or weighing of the contributing partner), S9, as any disclosure (001 protocol
-    6.4; 003 art. 6, 9; 001 Bijlage 2); the police's contribution keeps its purpose (S11).
-    Then the reader's VIEW: P4 (its role in the case; an informant only its own contribution)
-    and K5 (the contributor's permission)."""
+def _reach(professional: Professional, case: Case, *, owner: Partner, author: Professional,
+           categories: list[str], purpose: str | None, permission: bool) -> None:
+    """Decide and log that ``professional`` learns what ``author`` (of partner ``owner``)
+    brought into the case, per household member. Another partner's data is first a disclosure
+    from that partner (its author, in its role in the case) to the reader's partner: S1, S2, S3,
+    S4 (consent, legal duty or weighing of the contributing partner), S9, as any disclosure (001
+    protocol 6.4; 003 art. 6, 9; 001 Bijlage 2); the police's data keeps its purpose (S11).
+    Then the reader's VIEW: P4 (its role in the case; an informant only its own work) and K5
+    (the contributor's ``permission``)."""
     reader = own_partner(professional)
-    owner = contribution.owner_partner
     police = owner.key in policy_index(version_for(case.partnership)).police_partners
-    origin = Grounds(origin_purpose=contribution.purpose or None,
-                     police_origin_purpose=(contribution.purpose or None) if police else None)
+    origin = Grounds(origin_purpose=purpose, police_origin_purpose=purpose if police else None)
     members = _members(case.household)
     context = case_context(case, professional)
-    grounds = dataclasses.replace(origin, contributor_permission=contribution.permission)
+    grounds = dataclasses.replace(origin, contributor_permission=permission)
 
     def view(person: Person, *, preview: bool = False) -> bool:
         ask = decision_preview if preview else process
         decision, _ = ask(professional=professional, person=person, action=Action.VIEW,
                           categories=categories, context=context, grounds=grounds,
-                          contributor=owner.key, author=contribution.author_id)
+                          contributor=owner.key, author=author.pk)
         return decision.allowed
 
     # The reader's own refusal (P4, K5) comes first: asked without a log line here, it is
-    # logged below; the disclosure is asked only for a reader who may see the contribution.
+    # logged below; the disclosure is asked only for a reader who may see the data.
     if owner.pk != reader.pk and all(view(p, preview=True) for p in members):
-        author = contribution.author
-        author_context = case_context(case, author, contribution.purpose or None)
+        author_context = case_context(case, author, purpose)
         for person in members:
             process(professional=author, person=person, action=Action.DISCLOSE,
                     categories=categories, context=author_context, recipient=reader.key,
@@ -575,13 +582,20 @@ def _contribution_reach(professional: Professional, contribution: Contribution, 
         view(person)
 
 
+def _contribution_reach(professional: Professional, contribution: Contribution,
+                        case: Case) -> None:
+    _reach(professional, case, owner=contribution.owner_partner, author=contribution.author,
+           categories=list(contribution.categories), purpose=contribution.purpose or None,
+           permission=contribution.permission)
+
+
 @gateway
 def contribution_view(*, professional: Professional, contribution: Contribution) -> str:
     """Read a contribution's text: another partner's contribution is disclosed to the reader's
     partner and then viewed, each decided and logged per household member
     (``_contribution_reach``)."""
     case = _named_case(contribution.consultation)
-    _contribution_reach(professional, contribution, case, list(contribution.categories))
+    _contribution_reach(professional, contribution, case)
     return crypto.decrypt(contribution.content_encrypted)
 
 
@@ -638,7 +652,7 @@ def contribution_remarks_view(*, professional: Professional,
                    .select_related("given_by", "recorded_by").order_by("given_on", "pk"))
     if not remarks:
         return []
-    _contribution_reach(professional, contribution, case, list(contribution.categories))
+    _contribution_reach(professional, contribution, case)
     return [ContributionRemarkView(
         r, f"{r.given_by.given_names} {r.given_by.family_name}",
         crypto.decrypt(bytes(r.text_encrypted))) for r in remarks]

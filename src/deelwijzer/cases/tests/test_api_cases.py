@@ -112,6 +112,10 @@ def test_the_whole_flow_through_the_api(demo, api_client):
     response = client.post(f"{BASE}consultations/{consultation}/minutes/record/", {
         "minutes": "Afspraken", "categories": ["aard-zorgen"]}, format="json")
     assert response.status_code == 200, response.content
+    # The director's minutes reach GGZ as Jeugdbescherming's disclosure (S4).
+    assert refused(ggz_client.get(f"{BASE}consultations/{consultation}/minutes/"), "S4")
+    family_consent(professional=demo.director, persons=family, purpose="veiligheid",
+                   recipient="ggz-zijlstroom", categories=["aard-zorgen"])
     assert ggz_client.get(f"{BASE}consultations/{consultation}/minutes/").json()["minutes"] \
         == "Afspraken"
 

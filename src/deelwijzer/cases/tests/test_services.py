@@ -338,7 +338,8 @@ def test_a_whole_consultation_leaves_a_verifiable_log(demo, case, meeting):
     assert result.count >= entries_for_case(case.reference).count() > 0
 
 
-def test_named_minutes_go_through_the_policy_and_are_encrypted(demo, case, meeting):
+def test_named_minutes_go_through_the_policy_and_are_encrypted(demo, case, meeting,
+                                                              mother_represents):
     consultation, _ggz, _vt = meeting
     with pytest.raises(InvalidPersonData) as error:
         services.consultation_minutes_record(professional=demo.director,
@@ -353,8 +354,14 @@ def test_named_minutes_go_through_the_policy_and_are_encrypted(demo, case, meeti
         cursor.execute("SELECT minutes, minutes_encrypted FROM cases_consultation")
         plain, raw = cursor.fetchone()
     assert plain == "" and b"Eva" not in bytes(raw)
+    vt = demo.prof("veilig-thuis")
+    with pytest.raises(ProcessingRefused) as refused:  # Jeugdbescherming's disclosure (S4)
+        services.consultation_minutes_view(professional=vt, consultation=consultation)
+    assert refused.value.decision.rule_ids == ("S4",)
+    family_consent(professional=demo.director, persons=[demo.child, demo.mother],
+                   purpose="veiligheid", recipient="veilig-thuis", categories=["aard-zorgen"])
     assert services.consultation_minutes_view(
-        professional=demo.prof("veilig-thuis"), consultation=consultation).startswith("Moeder")
+        professional=vt, consultation=consultation).startswith("Moeder")
     with pytest.raises(ProcessingRefused) as refused:
         services.consultation_minutes_view(professional=demo.prof("cjg-aldermeer"),
                                            consultation=consultation)
