@@ -582,6 +582,12 @@ def _reach(professional: Professional, case: Case, *, owner: Partner, author: Pr
         view(person)
 
 
+def is_police_data(contribution: Contribution) -> bool:
+    """S11: the contribution's partner provides police data (the covenant's ``police_data``)."""
+    index = policy_index(version_for(contribution.consultation.partnership))
+    return contribution.owner_partner.key in index.police_partners
+
+
 def _contribution_reach(professional: Professional, contribution: Contribution,
                         case: Case) -> None:
     _reach(professional, case, owner=contribution.owner_partner, author=contribution.author,

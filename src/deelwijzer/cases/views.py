@@ -660,6 +660,7 @@ def _contribution_page(request: HttpRequest, contribution: Contribution, *,
         "corrected": any(r.remark.kind == "correction" for r in remarks),
         "remark_form": form, "refusal": refusal,
         "note": _("Reading a contribution is recorded in the processing log."),
+        "police_data": services.is_police_data(contribution),
     }, status=status)
 
 

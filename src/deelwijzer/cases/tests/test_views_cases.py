@@ -263,3 +263,27 @@ def test_the_screens_reach_personal_data_only_through_services(demo, case, meeti
         for url in urls:
             assert client.get(url).status_code == 200, url
     assert found == []
+
+
+def test_the_informant_opens_its_own_contribution_and_its_action(demo, case, login):
+    """Issue 9, reproduction 5: the police, involved as informant, opens its own contribution
+    (told that police data keeps its purpose) and sees the action assigned to it."""
+    police = involve(demo, case, "politie", role=CaseRole.INFORMANT)
+    director = selectors.involvement_of(case, demo.director)
+    meeting = services.consultation_schedule(
+        professional=demo.director, kind="named", date=timezone.localdate(),
+        chair=demo.director, case=case, participants=[director, police], agenda="Incidenten")
+    agent = demo.prof("politie")
+    own = services.contribution_add(professional=agent, consultation=meeting,
+                                    text="Twee meldingen huiselijk geweld",
+                                    categories=["aard-zorgen"], nature="fact")
+    services.action_item_add(professional=demo.director, consultation=meeting,
+                             description="Wijkagent loopt langs", owner=police,
+                             due=timezone.localdate())
+    client = login(agent)
+    page = client.get(reverse("cases:contribution", args=[own.pk]))
+    assert page.status_code == 200
+    assert "Twee meldingen huiselijk geweld" in html(page)
+    assert "Politiegegevens (Wet politiegegevens art. 20)" in html(page)
+    page = client.get(reverse("cases:consultation", args=[meeting.pk]))
+    assert page.status_code == 200 and "Wijkagent loopt langs" in html(page)
