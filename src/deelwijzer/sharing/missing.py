@@ -210,15 +210,20 @@ def missing_for(
                 add(kind, _("This step of the case does not share these data: wait until "
                             "the case reaches a step that shares them, or choose other data."),
                     flow("what", {}))
+        elif kind == Kind.CATEGORIES and reason.code == "special_not_for_recipient":
+            holder = reason.params.get("partner", "")
+            barred = (categories & index.special_or_criminal) - index.partner_special.get(
+                holder, frozenset())
+            add(kind, _("%(partner)s may not receive %(not)s under its statutory task, whatever "
+                        "consent or weighing is on record: leave these data out.") % {
+                            "partner": partner_names.get(holder, holder),
+                            "not": _names(index, barred)},
+                flow("what", {}))
         elif kind == Kind.CATEGORIES:
             allowed_here = categories & index.purpose_categories.get(purpose, frozenset())
             allowed_here -= index.restricted_categories - index.categories_with_exception
             if reason.code == "beyond_minimum":
                 allowed_here -= index.special_or_criminal
-            elif reason.code == "special_not_for_recipient":
-                holder = reason.params.get("partner", "")
-                allowed_here -= index.special_or_criminal - index.partner_special.get(
-                    holder, frozenset())
             add(kind, _("Share fewer data: leave out what the covenant does not allow for this "
                         "purpose (%(not)s).") % {"not": _names(index, categories - allowed_here)},
                 flow("what", {}))

@@ -81,6 +81,10 @@ def test_the_preview_says_so_and_suggests_known_to_us_instead(demo):
 
     assert not answer.allowed and answer.rule_ids == ["S3"]
     assert answer.reasons[0]["article"] == "privacyprotocol art. 4.2"
+    categories = next(m.message for m in answer.missing if m.kind == "categories")
+    assert categories == ("Zijlwonen mag Gegevens over gezondheid niet ontvangen vanuit zijn "
+                          "wettelijke taak, welke toestemming of afweging er ook is: laat deze "
+                          "gegevens weg.")
     assert "bekend-bij" in next(m.url for m in answer.missing
                                 if m.kind == "known_to_partner_only")
 
