@@ -538,9 +538,13 @@ def _consultation_post(request: HttpRequest, pk: int, key: str,
 @login_required
 @require_POST
 def contribution_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def make(c: Consultation, data: Any) -> forms.Form:
+        if c.case is None:  # K2: an anonymous consultation takes no contributions
+            raise Http404
+        return ContributionForm(data, categories=_step_categories(c))
+
     return _consultation_post(
-        request, pk, "contribution_form",
-        lambda c, data: ContributionForm(data, categories=_step_categories(c)),
+        request, pk, "contribution_form", make,
         lambda c, d: services.contribution_add(
             professional=_me(request), consultation=c, text=d["text"],
             categories=d["categories"], nature=d["nature"], permission=d["permission"]),

@@ -220,6 +220,9 @@ def test_anonymous_consultation_keeps_the_text_and_names_the_rule(demo, login):
                            {"minutes": "Besproken met Jan."})
     assert response.status_code == 400
     assert "Besproken met Jan." in html(response)
+    # an anonymous consultation takes no contributions: not found, not a server error
+    response = client.post(reverse("cases:contribution_add", args=[pk]), {"text": "x"})
+    assert response.status_code == 404
 
 
 def test_advance_and_close(demo, case, login):
