@@ -481,12 +481,6 @@ register(
             "choose one: informed on a date, to be informed by a date, or an exception."),
         "past": _("the date lies in the past."),
         "other_person": _("this belongs to another person."),
-        "not_own_dossier": _("only the partner that keeps this item can add to it (C5)."),
-        "correction_of_fact_only": _(
-            "only facts are corrected; add a reaction or an own statement to an opinion (K8)."),
-        "statement_on_opinion_only": _(
-            "an own statement is about an opinion; correct a fact or add a reaction (K8)."),
-        "not_family": _("this is not the person or a member of their family (K8)."),
     },
     fields={
         "given_on": _("Given on"),
@@ -512,8 +506,6 @@ register(
         "informed_on": _("Informed on"),
         "consultation": _("Consultation"),
         "justification": _("Weighing"),
-        "item": _("Dossier item"),
-        "person": _("Person"),
         "answer_a": _("Question a"),
         "answer_b": _("Question b"),
         "answer_c": _("Question c"),

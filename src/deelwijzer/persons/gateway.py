@@ -350,7 +350,7 @@ def decision_preview(
 
     Nothing is recorded, shown or disclosed, so nothing is logged; the processing that follows
     (e.g. ``dossier_item_disclose``) asks again and is logged. The answer is built from exactly
-    the same request as ``_process`` builds.
+    the same request as ``process`` builds.
     """
     version = version_for(person.partnership)
     index = policy_index(version)

@@ -372,38 +372,6 @@ def remarks_view(*, professional: Professional, person: Person, context: Context
 
 register(
     codes={
-        "consent_age_representative": _(
-            "for a child of %(age)s the parent(s) with authority or the guardian give consent "
-            "(S6, %(article)s)."),
-        "consent_age_child_and_representative": _(
-            "for a child of %(age)s the child and a parent with authority (or the guardian) "
-            "both give consent (S6, %(article)s)."),
-        "consent_age_subject": _(
-            "someone of %(age)s gives consent personally; a parent's consent does not replace "
-            "it (S6, %(article)s)."),
-        "not_subject_or_representative": _(
-            "only the person and their legal representatives can give consent (S6)."),
-        "told_withdrawable": _(
-            "tell the person that consent can always be withdrawn, and record that you did "
-            "(S5, privacy protocol art. 6.4c)."),
-        "evidence_required": _(
-            "add the evidence: the signed form as a document, or the text of the signed "
-            "statement (S5: the burden of proof lies with the controller)."),
-        "too_large": _("the file is larger than %(limit)s."),
-        "file_type": _("only PDF, JPEG or PNG files are accepted."),
-        "none": _("there is no document."),
-        "already_withdrawn": _("this consent has already been withdrawn."),
-        "not_in_purpose": _("this data category is not part of the purpose in the covenant."),
-        "vital_required": _(
-            "a vital interest needs the extra motivation of a very serious, life-threatening "
-            "situation (S7, 003 art. 9.2)."),
-        "inform_not_planned": _(
-            "record whether and when the client is informed: the date they were informed, the "
-            "date by which you will inform them, or an AVG art. 23 exception (S7, T4)."),
-        "inform_one_plan": _(
-            "choose one: informed on a date, to be informed by a date, or an exception."),
-        "past": _("the date lies in the past."),
-        "other_person": _("this belongs to another person."),
         "not_own_dossier": _("only the partner that keeps this item can add to it (C5)."),
         "correction_of_fact_only": _(
             "only facts are corrected; add a reaction or an own statement to an opinion (K8)."),
@@ -413,37 +381,8 @@ register(
     },
     fields={
         "given_on": _("Given on"),
-        "method": _("How consent was given"),
-        "told_withdrawable": _("Told that consent can be withdrawn"),
-        "evidence": _("Evidence"),
-        "statement": _("Signed statement"),
-        "obtained_by": _("Obtained by"),
-        "purpose": _("Purpose"),
-        "consent": _("Consent"),
         "kind": _("Kind"),
-        "why_no_consent": _("Why consent was not possible"),
-        "functionary_name": _("Functionary consulted"),
-        "functionary_function": _("Function of the functionary"),
-        "vital_motivation": _("Life-threatening situation"),
-        "client_informed_on": _("Client informed on"),
-        "inform_by": _("Client informed by"),
-        "exception_motivation": _("Why the client is not informed (AVG art. 23)"),
-        "exception_review_on": _("Review the exception on"),
-        "review_on": _("Review the exception on"),
-        "about": _("Informed about"),
-        "timing": _("Before or after"),
-        "informed_on": _("Informed on"),
-        "consultation": _("Consultation"),
-        "justification": _("Weighing"),
         "item": _("Dossier item"),
         "person": _("Person"),
-        "answer_a": _("Question a"),
-        "answer_b": _("Question b"),
-        "answer_c": _("Question c"),
-        "answer_d": _("Question d"),
-        "answer_e": _("Question e"),
-        "answer_f": _("Question f"),
-        "answer_g": _("Question g"),
-        "answer_h": _("Question h"),
     },
 )
