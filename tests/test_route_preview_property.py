@@ -6,7 +6,9 @@ item or a consultation contribution of some partner with some categories. Then, 
 
 - **Disclosing an item** (``share_disclose``) decides exactly what the preview
   (``share_check``) answered for the same item, recipient and case: allowed or refused, with
-  the same rule ids; a refusal discloses nothing.
+  the same rule ids; a refusal discloses nothing. **Opening it** (``share_item_view``) as the
+  recipient's professional in the case works only after that disclosure (K5) and decides what
+  the VIEW preview answers.
 - **Opening another partner's contribution** (``contribution_view``) is that partner's
   disclosure to the reader's partner: when "Mag ik dit delen?", asked by the contributor for the
   same data, recipient and case, refuses, the route returns no content and says why; when the
@@ -33,6 +35,7 @@ from deelwijzer.persons import gateway
 from deelwijzer.persons import services as persons
 from deelwijzer.persons.models import Disclosure
 from deelwijzer.policy import Action, CaseRole
+from deelwijzer.sharing import selectors as sharing_selectors
 from deelwijzer.sharing import services as sharing
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -169,7 +172,7 @@ def test_disclosing_an_item_decides_what_the_preview_answered(demo):
     @given(scenarios())
     def check(scenario: dict) -> None:
         def example() -> None:
-            child, parent, case, _owner, _reader, _involved = _setup(demo, scenario)
+            child, parent, case, _owner, reader, _involved = _setup(demo, scenario)
             _consents(scenario, demo.director, child, parent)
             try:
                 item = sharing.share_item_record(
@@ -193,11 +196,33 @@ def test_disclosing_an_item_decides_what_the_preview_answered(demo):
             else:
                 assert answer.allowed, (scenario, answer.rule_ids)
                 seen["allowed"] += 1
+            # The recipient's professional in the case opens the item only when it was given
+            # to its partner (K5: the owner's decision) and its own view is allowed.
+            disclosed = Disclosure._records.filter(item=item, recipient=recipient).exists()
+            visible = sharing_selectors.dossier_item_visible(reader, item.pk)
+            if visible is None:
+                assert not disclosed or not sharing_selectors.cases_of_person(reader, child)
+                return
+            assert disclosed
+            view, _index = gateway.decision_preview(
+                professional=reader, person=child, action=Action.VIEW,
+                categories=item.categories, context=cases.case_context(case, reader),
+                grounds=gateway.Grounds(contributor_permission=True, origin_purpose=item.purpose),
+                contributor=item.owning_partner.key, author=item.recorded_by_id)
+            try:
+                text = sharing.share_item_view(professional=reader, item=visible)
+            except gateway.ProcessingRefused as refused:
+                assert list(refused.decision.rule_ids) == list(view.rule_ids)
+                seen["opened: refused"] += 1
+            else:
+                assert view.allowed and text == "Signaal van school"
+                seen["opened"] += 1
 
         _run(example)
 
     check()
     assert seen["allowed"] and seen["refused"], seen
+    assert seen["opened"] and seen["opened: refused"], seen
 
 
 def test_a_contribution_is_opened_only_where_its_disclosure_is_allowed(demo):
