@@ -29,11 +29,7 @@ from deelwijzer.accounts.models import Professional
 from deelwijzer.covenant.models import CovenantVersion, Partner, Partnership
 from deelwijzer.covenant.selectors import policy_index, version_in_force
 from deelwijzer.persons import crypto
-from deelwijzer.persons.models import (
-    Consent,
-    Informing,
-    Person,
-)
+from deelwijzer.persons.models import Consent, Informing, Person
 from deelwijzer.persons.models import Justification as JustificationRecord
 from deelwijzer.persons.selectors import representatives_of
 from deelwijzer.policy import (
@@ -367,7 +363,6 @@ def own_partner(professional: Professional) -> Partner:
     return professional.partner
 
 
-
 def index_for(person: Person) -> CovenantIndex:
     return policy_index(version_for(person.partnership))
 
@@ -379,6 +374,7 @@ INFORMING_CATEGORIES = ("hulpverlening", "identiteit", "aard-zorgen")
 
 
 def record_categories(person: Person, context: Context, preferred: tuple[str, ...]) -> list[str]:
+    """The first of ``preferred`` that the step (or else the purpose) records."""
     index = index_for(person)
     if context.step is not None:
         allowed = index.step_record.get(context.step, frozenset())
