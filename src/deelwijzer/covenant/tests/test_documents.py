@@ -19,11 +19,11 @@ import pytest
 import yaml
 from weasyprint.formatting_structure import boxes
 
-from deelwijzer.covenant import documents
 from deelwijzer.covenant.documents import (
     DocumentKind,
     filename,
     layout_pdf,
+    render,
     render_docx,
     render_html,
     render_pdf,
@@ -414,7 +414,7 @@ def test_pdf_running_header_and_metadata(covenant: Covenant) -> None:
 
 
 def test_pdf_never_fetches_external_resources(covenant: Covenant) -> None:
-    fetcher = documents._local_only_fetcher()
+    fetcher = render._local_only_fetcher()
     with pytest.raises(ValueError):
         fetcher.fetch("https://example.org/tracker.png")
     with pytest.raises(ValueError):
