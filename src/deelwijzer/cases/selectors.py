@@ -209,6 +209,18 @@ def cases_involving(professional: Professional) -> QuerySet[Case]:
                                 closed_at__isnull=True)
 
 
+def _own_persons(professional: Professional) -> Q:
+    """Outside a case: the persons the professional registered or recorded an item about."""
+    recorded = DossierItem._records.filter(recorded_by=professional).values("person_id")
+    return Q(registered_by=professional) | Q(pk__in=recorded)
+
+
+def known_outside_case(professional: Professional, person: Person) -> bool:
+    """P4: the professional knows the person from its own work, without a case."""
+    return works_with_clients(professional) and Person._records.filter(
+        _own_persons(professional), pk=person.pk).exists()
+
+
 def _persons_visible_to(professional: Professional) -> QuerySet[Person]:
     partner = professional.partner
     if partner is None or not works_with_clients(professional):
@@ -216,10 +228,8 @@ def _persons_visible_to(professional: Professional) -> QuerySet[Person]:
     members = HouseholdMember._records.filter(
         household_id__in=cases_involving(professional).values("household_id"),
     ).values("person_id")
-    recorded = DossierItem._records.filter(recorded_by=professional).values("person_id")
-    return Person._records.filter(
-        Q(registered_by=professional) | Q(pk__in=recorded) | Q(pk__in=members),
-        partnership_id=partner.partnership_id)
+    return Person._records.filter(_own_persons(professional) | Q(pk__in=members),
+                                  partnership_id=partner.partnership_id)
 
 
 def persons_visible_to(professional: Professional) -> list[Person]:

@@ -557,7 +557,7 @@ def _reach(professional: Professional, case: Case, *, owner: Partner, author: Pr
     Then the reader's VIEW: P4 (its role in the case; an informant only its own work) and K5
     (the contributor's ``permission``)."""
     reader = own_partner(professional)
-    police = owner.key in policy_index(version_for(case.partnership)).police_partners
+    police = _provides_police_data(case.partnership, owner)
     origin = Grounds(origin_purpose=purpose, police_origin_purpose=purpose if police else None)
     members = _members(case.household)
     context = case_context(case, professional)
@@ -582,10 +582,14 @@ def _reach(professional: Professional, case: Case, *, owner: Partner, author: Pr
         view(person)
 
 
+def _provides_police_data(partnership: Partnership, partner: Partner) -> bool:
+    """S11: the partner provides police data (the covenant's ``police_data``)."""
+    return partner.key in policy_index(version_for(partnership)).police_partners
+
+
 def is_police_data(contribution: Contribution) -> bool:
-    """S11: the contribution's partner provides police data (the covenant's ``police_data``)."""
-    index = policy_index(version_for(contribution.consultation.partnership))
-    return contribution.owner_partner.key in index.police_partners
+    return _provides_police_data(contribution.consultation.partnership,
+                                 contribution.owner_partner)
 
 
 def _contribution_reach(professional: Professional, contribution: Contribution,

@@ -19,7 +19,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -276,6 +276,15 @@ def _informed_on_record(person: Person, partner: str, purpose: str) -> bool:
     ).filter(models.Q(purpose=purpose) | models.Q(purpose="")).exists()
 
 
+def _ask(*, person: Person, **question: Any) -> tuple[
+        CovenantVersion, CovenantIndex, DecisionRequest, Decision]:
+    """The one place the policy is asked, for ``process`` and ``decision_preview`` alike."""
+    version = version_for(person.partnership)
+    index = policy_index(version)
+    request = _request(person=person, today=timezone.localdate(), **question)
+    return version, index, request, decide(index, request)
+
+
 def process(
     *,
     professional: Professional,
@@ -295,14 +304,10 @@ def process(
     an informant, a professional reaches only its own work)."""
     started = timezone.now()
     t0 = time.perf_counter()
-    today = timezone.localdate()
-    version = version_for(person.partnership)
-    request = _request(professional=professional, person=person, action=action,
-                       categories=categories, context=context, today=today,
-                       recipient=recipient, grounds=grounds, contributor=contributor,
-                       author=author)
-    index = policy_index(version)
-    decision = decide(index, request)
+    version, index, request, decision = _ask(
+        professional=professional, person=person, action=action, categories=categories,
+        context=context, recipient=recipient, grounds=grounds, contributor=contributor,
+        author=author)
     log_append(LogRecord(
         activity_id=f"{person.partnership.key}/{version.label}/{context.purpose}/"
                     f"{context.step or '-'}",
@@ -348,13 +353,11 @@ def decision_preview(
     (e.g. ``dossier_item_disclose``) asks again and is logged. The answer is built from exactly
     the same request as ``process`` builds.
     """
-    version = version_for(person.partnership)
-    index = policy_index(version)
-    request = _request(professional=professional, person=person, action=action,
-                       categories=categories, context=context, today=timezone.localdate(),
-                       recipient=recipient, grounds=grounds, contributor=contributor,
-                       author=author)
-    return decide(index, request), index
+    _version, index, _request_made, decision = _ask(
+        professional=professional, person=person, action=action, categories=categories,
+        context=context, recipient=recipient, grounds=grounds, contributor=contributor,
+        author=author)
+    return decision, index
 
 
 def own_partner(professional: Professional) -> Partner:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.covenant.models import Partner
+from deelwijzer.covenant.selectors import policy_index
 from deelwijzer.persons import crypto
 from deelwijzer.persons.choices import (
     RemarkKind,
@@ -27,7 +28,6 @@ from deelwijzer.persons.gateway import (
     InvalidPersonData,
     decision_preview,
     gateway,
-    index_for,
     justification_record_for,
     own_partner,
     process,
@@ -143,7 +143,7 @@ def dossier_item_record(*, professional: Professional, person: Person, text: str
     _decision, version = process(professional=professional, person=person,
                                   action=Action.RECORD, categories=categories, context=context)
     partner = own_partner(professional)
-    police = partner.key in index_for(person).police_partners
+    police = partner.key in policy_index(version).police_partners
     return DossierItem._records.create(
         person=person, content_encrypted=crypto.encrypt(text), categories=categories,
         nature=nature, owning_partner=partner, purpose=context.purpose,

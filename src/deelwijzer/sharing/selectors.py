@@ -11,12 +11,14 @@ Anything else does not exist for the professional (the views answer 404).
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import Case
 from deelwijzer.cases.selectors import cases_involving as cases_involving
+from deelwijzer.cases.selectors import known_outside_case as known_outside_case
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
-from deelwijzer.cases.selectors import works_with_clients
 from deelwijzer.persons.models import Consent, Disclosure, DossierItem, HouseholdMember, Person
 
 
@@ -25,23 +27,19 @@ def cases_visible(professional: Professional) -> list[Case]:
     return list(cases_involving(professional).order_by("-opened_at", "-pk"))
 
 
-def known_outside_case(professional: Professional, person: Person) -> bool:
-    """P4: the professional registered the person or recorded an item about it itself."""
-    return works_with_clients(professional) and (
-        person.registered_by_id == professional.pk
-        or DossierItem._records.filter(person=person, recorded_by=professional).exists())
+def _cases_with(professional: Professional, person: Person) -> QuerySet[Case]:
+    """The visible cases whose household the person belongs to."""
+    households = HouseholdMember._records.filter(person=person).values("household_id")
+    return cases_involving(professional).filter(household_id__in=households)
 
 
 def _in_case_with(professional: Professional, person: Person) -> bool:
-    households = HouseholdMember._records.filter(person=person).values("household_id")
-    return cases_involving(professional).filter(household_id__in=households).exists()
+    return _cases_with(professional, person).exists()
 
 
 def cases_of_person(professional: Professional, person: Person) -> list[Case]:
-    """The visible cases whose household the person belongs to."""
-    households = set(HouseholdMember._records.filter(person=person)
-                     .values_list("household_id", flat=True))
-    return [c for c in cases_visible(professional) if c.household_id in households]
+    """The visible cases whose household the person belongs to, newest first."""
+    return list(_cases_with(professional, person).order_by("-opened_at", "-pk"))
 
 
 def case_of_person(professional: Professional, person: Person, reference: str) -> Case | None:

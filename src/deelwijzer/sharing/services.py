@@ -16,6 +16,7 @@ for (P4, ``recorded_by``), and P4 refuses anything else.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,7 @@ from deelwijzer.persons.models import Disclosure, DossierItem, Person
 from deelwijzer.persons.services import (
     dossier_item_copy,
     dossier_item_disclose,
+    dossier_item_disclose_preview,
     dossier_item_record,
     dossier_item_view,
     remarks_view,
@@ -189,25 +191,24 @@ def share_check(
     as ``share_disclose`` will pass them; without, the described ``categories`` with the
     optional contributor and origin purpose.
     """
-    if item is not None:
-        if item.person_id != person.pk:
-            raise InvalidPersonData("item", "other_person")
-        categories = item.categories
-        contributor = item.owning_partner.key
-        origin_purpose = item.purpose
+    if item is not None and item.person_id != person.pk:
+        raise InvalidPersonData("item", "other_person")
     context = share_context(professional=professional, person=person, purpose=purpose,
                             case=case)
-    # Described data outside a case is what the professional knows itself: its own record.
-    author = item.recorded_by_id if item is not None else (
-        professional.pk if case is None else None)
-    grounds = Grounds(justification=justification, contributor_permission=contributor_permission,
-                      origin_purpose=origin_purpose or None,
-                      police_origin_purpose=(item.police_purpose or None) if item else None)
-    chosen = frozenset(categories)
-    decision, index = decision_preview(
-        professional=professional, person=person, action=Action.DISCLOSE, categories=chosen,
-        context=context, recipient=recipient, grounds=grounds, contributor=contributor or None,
-        author=author)
+    grounds = Grounds(justification=justification, contributor_permission=contributor_permission)
+    if item is not None:  # exactly what ``share_disclose`` will ask
+        chosen = frozenset(item.categories)
+        decision, index = dossier_item_disclose_preview(
+            professional=professional, item=item, recipient=recipient, context=context,
+            grounds=grounds)
+    else:
+        # Described data outside a case is what the professional knows itself: its own record.
+        chosen = frozenset(categories)
+        decision, index = decision_preview(
+            professional=professional, person=person, action=Action.DISCLOSE,
+            categories=chosen, context=context, recipient=recipient,
+            grounds=dataclasses.replace(grounds, origin_purpose=origin_purpose or None),
+            contributor=contributor or None, author=professional.pk if case is None else None)
     params = flow_params or {}
     lang = _lang()
     shown = decision.reasons if decision.allowed else decision.refusals
