@@ -8,14 +8,17 @@
   response that does not bring its own; the standalone covenant documents bring
   :data:`STANDALONE_DOCUMENT_POLICY` (their print stylesheet is inline, and they need nothing
   else). Django 5.2 has no CSP of its own (that comes with Django 6.0).
+- :class:`StaticFilesMiddleware`: WhiteNoise, answering static files before the two above.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 CSP_HEADER = "Content-Security-Policy"
 
@@ -60,3 +63,12 @@ class ContentSecurityPolicyMiddleware:
         if policy:
             response.headers.setdefault(CSP_HEADER, str(policy))
         return response
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):  # type: ignore[misc]
+    """WhiteNoise, quiet when ``STATIC_ROOT`` has not been collected (dev and test: the files
+    come from the apps' static folders then, ``WHITENOISE_USE_FINDERS``)."""
+
+    def add_files(self, root: str, prefix: str | None = None) -> None:
+        if os.path.isdir(root):
+            super().add_files(root, prefix)

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (WhiteNoise) answer here, before the no-store and CSP headers below, which
+    # every page and API answer still gets.
+    "deelwijzer.middleware.StaticFilesMiddleware",
     # Outermost after security: every answer, also redirects and lockouts, gets the headers.
     "deelwijzer.middleware.NoStoreMiddleware",
     "deelwijzer.middleware.ContentSecurityPolicyMiddleware",
@@ -86,7 +89,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A connection is kept open for a minute and reused by the next requests of the same
+        # worker (checked before reuse after an error), instead of one connect per request.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -180,6 +186,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(PROJECT_DIR / "staticfiles")))
+# WhiteNoise serves the collected files (production: hashed names, compressed, cached for a
+# year) and, from the apps' static folders, what is not collected (dev and test, no step).
+WHITENOISE_USE_FINDERS = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
