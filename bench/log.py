@@ -58,7 +58,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 REGRESSION = 0.25  # --baseline: fail when a figure gets more than 25% worse
-HIGHER_IS_BETTER = ("append_per_s", "append_per_s_1m", "verify_per_s", "verify_ratio")
+HIGHER_IS_BETTER = ("append_per_s", "append_per_s_1m", "many_per_s", "verify_per_s",
+                    "verify_ratio", "pg_append_ratio")
 LOWER_IS_BETTER = ("subject_query_ms_1m", "subject_query_ms_10m")
 SUBJECTS_PER_MILLION = 100_000
 BATCH = 5_000
@@ -152,25 +153,53 @@ def append_rounds(count: int, subjects: int) -> Iterator[tuple[float, float]]:
         yield size / (time.perf_counter() - start), (time.process_time() - cpu) / size * 1e6
 
 
+MANY_BATCH = 1_000
+
+
+def many_rounds(count: int, subjects: int, first: int) -> tuple[int, float]:
+    """``log_append_many`` with batches of MANY_BATCH records (each call its own transaction,
+    records numbered from ``first``, so a mix of known and new subjects), ``count`` records in
+    ROUNDS rounds: the median records per second and CPU µs per record."""
+    from deelwijzer.processing_log.services import log_append_many
+
+    size = max(count // ROUNDS, MANY_BATCH)
+    rounds = []
+    for start in range(first, first + size * ROUNDS, size):
+        batches = [[record(n, subjects) for n in range(at, min(at + MANY_BATCH, start + size))]
+                   for at in range(start, start + size, MANY_BATCH)]
+        cpu, begin = time.process_time(), time.perf_counter()
+        for batch in batches:
+            log_append_many(batch)
+        rounds.append((size / (time.perf_counter() - begin),
+                       (time.process_time() - cpu) / size * 1e6))
+    return medians(rounds)
+
+
 def medians(rounds: Iterable[tuple[float, float]]) -> tuple[int, float]:
     """The median rate and the median CPU time per operation of some rounds."""
     rates, cpus = zip(*rounds, strict=True)
     return round(statistics.median(rates)), round(statistics.median(cpus), 1)
 
 
-def measure_appends(count: int, subjects: int) -> tuple[int, float, int | None]:
-    """Single appends (median appends/s and CPU µs per append over the rounds) and, on SQLite,
-    the bare-sqlite3 floor, its rounds taken in turn with the appends' (same conditions)."""
+def measure_appends(count: int, subjects: int) -> dict[str, tuple[int, float]]:
+    """Single appends (median appends/s and CPU µs per append over the rounds) and the floor
+    (SQLite: bare sqlite3; PostgreSQL: bare psycopg, with and without generated columns), its
+    rounds taken in turn with the appends' (same conditions)."""
     from django.db import connection
 
     appends = append_rounds(count, subjects)
-    if connection.vendor != "sqlite":
-        return (*medians(appends), None)
-    ours, floor = [], []
-    for bare in sqlite_floor(count):
+    ours, floor, plain = [], [], []
+    if connection.vendor == "sqlite":
+        for bare in sqlite_floor(count):
+            ours.append(next(appends))
+            floor.append(bare)
+        return {"append": medians(ours), "sqlite_floor": medians(floor)}
+    for bare, bare_plain in pg_floor(count):
         ours.append(next(appends))
         floor.append(bare)
-    return (*medians(ours), medians(floor)[0])
+        plain.append(bare_plain)
+    return {"append": medians(ours), "pg_floor": medians(floor),
+            "pg_floor_plain": medians(plain)}
 
 
 def durability() -> str:
@@ -249,6 +278,72 @@ def sqlite_floor(count: int) -> Iterator[tuple[float, float]]:
         db.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def pg_floor(count: int) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """A bare psycopg loop, one row per transaction, without Django or the log's Python: per
+    round, (rate, CPU µs) into a copy of the entry table (``LIKE ... INCLUDING ALL``: the same
+    columns, generated columns, constraints and indexes; no triggers) and the same into a copy
+    whose generated columns are plain ones, their values computed beforehand
+    (``EXCLUDING GENERATED``): what the generated columns cost. Each INSERT is sent on an
+    autocommit connection, so it is its own transaction, committed in the same round trip; the
+    statement is prepared on the server (psycopg prepares it after 5 executions). Documents are
+    prepared beforehand. In ROUNDS rounds, as ``append_rounds``; the two tables in turn."""
+    import psycopg
+    from django.db import connection
+    from django.utils import timezone
+
+    from deelwijzer.processing_log.canonical import document, entry_hash, format_datetime
+    from deelwijzer.processing_log.services import _prepare, _pseudonym
+
+    s = connection.settings_dict
+    db = psycopg.connect(
+        dbname=s["NAME"], user=s["USER"] or None, password=s["PASSWORD"] or None,
+        host=s["HOST"] or None, port=s["PORT"] or None, autocommit=True,
+    )
+    try:
+        generated = db.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = "
+            "'processing_log_logentry'::regclass AND attgenerated = 's' ORDER BY attnum"
+        ).fetchall()
+        columns = [name for (name,) in generated]
+        db.execute("CREATE TABLE bench_floor (LIKE processing_log_logentry INCLUDING ALL)")
+        db.execute("CREATE TABLE bench_floor_plain "
+                   "(LIKE processing_log_logentry INCLUDING ALL EXCLUDING GENERATED)")
+        now = timezone.now()
+        text = format_datetime(now)
+        rows, plain_rows, prev = [], [], "0" * 64
+        for n in range(count):
+            r = record(n, count)
+            pseudonym = _pseudonym(os.urandom(32), f"floor:{n}")
+            body = _prepare(r, "0af7651916cd43dd8448eb211c80319c", now, text).body(pseudonym)
+            doc = document(n + 1, prev, text, body)
+            prev = entry_hash(doc)
+            rows.append((n + 1, prev, doc))
+            derived = {"action": r.action, "subject_pseudonym": pseudonym,
+                       "recipient_partner": r.recipient_partner, "case_ref": r.case_ref,
+                       "started_at": now}
+            plain_rows.append((n + 1, prev, doc, *(derived[c] for c in columns)))
+        insert = "INSERT INTO bench_floor (seq, entry_hash, document) VALUES (%s, %s, %s)"
+        insert_plain = (
+            f"INSERT INTO bench_floor_plain (seq, entry_hash, document, {', '.join(columns)}) "  # noqa: S608
+            f"VALUES ({', '.join(['%s'] * (3 + len(columns)))})"
+        )
+        cur = db.cursor()
+        size = count // ROUNDS
+        for first in range(0, size * ROUNDS, size):
+            figures = []
+            for sql, batch in ((insert, rows), (insert_plain, plain_rows)):
+                cpu, start = time.process_time(), time.perf_counter()
+                for row in batch[first:first + size]:
+                    cur.execute(sql, row)
+                figures.append((size / (time.perf_counter() - start),
+                                (time.process_time() - cpu) / size * 1e6))
+            yield figures[0], figures[1]
+    finally:
+        for table in ("bench_floor", "bench_floor_plain"):
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+        db.close()
 
 
 def _floor_appends(cur: Any, keys: list[tuple[str, bytes]], bodies: list[str], text: str) -> None:
@@ -374,15 +469,32 @@ def run(args: argparse.Namespace, say: Callable[[str], None]) -> dict[str, Any]:
     say(f"processing log on {connection.vendor} {result['database_version']}")
     result["durability"] = durability()
     say(f"durability of a commit: {result['durability']}")
-    rate, cpu, floor = measure_appends(args.appends, subjects)
+    measured = measure_appends(args.appends, subjects)
+    rate, cpu = measured["append"]
     result["append_per_s"], result["append_cpu_us"] = rate, cpu
     say(f"durable single appends (new log):    {rate:>10,} /s   ({cpu} µs CPU each; "
         f"{args.appends:,} appends, each its own transaction, each a new subject; median of "
         f"{ROUNDS} rounds)")
-    if floor is not None:
+    if "sqlite_floor" in measured:
+        floor = measured["sqlite_floor"][0]
         result["sqlite_floor_per_s"] = floor
         say(f"  the same statements, bare sqlite3: {floor:>10,} /s"
             "   (no Django, no log Python: the ceiling on this machine; rounds in turn)")
+    if "pg_floor" in measured:
+        (floor, floor_cpu), (plain, _) = measured["pg_floor"], measured["pg_floor_plain"]
+        result["pg_floor_per_s"], result["pg_floor_cpu_us"] = floor, floor_cpu
+        result["pg_floor_plain_per_s"] = plain
+        result["pg_append_ratio"] = round(rate / floor, 3)
+        say(f"  bare psycopg INSERT, autocommit:   {floor:>10,} /s   ({floor_cpu} µs CPU each; "
+            f"a copy of the entry table, one row per transaction, rounds in turn; appends at "
+            f"{result['pg_append_ratio']:.0%} of it)")
+        say(f"  the same, generated columns plain: {plain:>10,} /s   (values computed "
+            f"beforehand: what the generated columns cost)")
+    result["many_per_s"], result["many_cpu_us"] = many_rounds(
+        args.many, subjects, first=args.appends)
+    say(f"log_append_many, batches of {MANY_BATCH:,}: {result['many_per_s']:>10,} /s   "
+        f"({result['many_cpu_us']} µs CPU per record; {args.many:,} records, median of "
+        f"{ROUNDS} rounds)")
     say(f"building a {args.rows:,}-entry log ({subjects:,} subjects) ...")
     result["build_per_s"] = round(build(args.rows, subjects, say))
     say(f"bulk appends (batches of {BATCH:,}):    {result['build_per_s']:>10,} /s")
@@ -433,6 +545,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="end with one JSON object")
     parser.add_argument("--baseline", type=Path, help="saved --json output to compare with")
     parser.add_argument("--appends", type=int, default=5_000, help="single appends to time")
+    parser.add_argument("--many", type=int, default=50_000,
+                        help="records to append with log_append_many in batches of 1,000")
     parser.add_argument("--rows", type=int, default=1_000_000, help="size of the large log")
     parser.add_argument("--ten-million", action="store_true",
                         help="also grow the log to 10M entries and time the subject query")

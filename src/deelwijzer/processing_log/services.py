@@ -33,6 +33,7 @@ from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 from psycopg import ClientCursor
+from psycopg import Cursor as ServerCursor
 
 from deelwijzer.processing_log import keys
 from deelwijzer.processing_log.canonical import (
@@ -41,6 +42,7 @@ from deelwijzer.processing_log.canonical import (
     entry_hash,
     format_datetime,
 )
+from deelwijzer.processing_log.functions import APPEND_LOCK, APPEND_ONE_CALL
 from deelwijzer.processing_log.models import Checkpoint, LogEntry, SubjectKey, join_codes
 
 __all__ = [
@@ -63,10 +65,6 @@ STATUSES = frozenset({"ok", "refused", "error"})
 ENTRY_TABLE = LogEntry._meta.db_table
 KEY_TABLE = SubjectKey._meta.db_table
 CHECKPOINT_TABLE = Checkpoint._meta.db_table
-# pg_advisory_xact_lock key: the first 8 bytes of SHA-256("deelwijzer.processing_log") as int64
-APPEND_LOCK = int.from_bytes(
-    hashlib.sha256(b"deelwijzer.processing_log").digest()[:8], "big", signed=True
-)
 
 _ENTRY_FIELDS = [f.attname for f in LogEntry._meta.concrete_fields]
 _CHECKPOINT_FIELDS = [f.attname for f in Checkpoint._meta.concrete_fields]
@@ -397,27 +395,27 @@ def _append(
 ) -> list[LogEntry]:
     """Lock, read the last entry, insert; begin and commit too when ``own_transaction``.
 
-    On the DB-API cursor. On PostgreSQL (with client-side binding, Django's default) a single
-    record is first tried in one round trip (``_pg_append_one``); otherwise the statements
-    travel in two: begin, lock, last entry and subject keys in one; new keys, entries and
-    commit in the other.
+    On the DB-API cursor. On PostgreSQL a single record is first tried in one prepared
+    statement (``_pg_append_one``); otherwise (with client-side binding, Django's default) the
+    statements travel in two round trips: begin, lock, last entry and subject keys in one; new
+    keys, entries and commit in the other.
     """
     vendor = connection.vendor
     sqlite = vendor == "sqlite"
+    if vendor == "postgresql" and len(prepared) == 1:
+        cache = _PG_CACHE.setdefault(connection, _PgCache())
+        with connection.wrap_database_errors:
+            for _attempt in range(2):
+                if cache.head is None:
+                    break
+                done = _pg_append_one(connection, prepared[0], cache)
+                if done is not None:
+                    return done
     subjects = list(dict.fromkeys(p.subject_id for p in prepared))
     cursor = connection.connection.cursor()
     batched = vendor == "postgresql" and isinstance(cursor, ClientCursor)
     try:
         with connection.wrap_database_errors:
-            if batched and len(prepared) == 1:
-                cache = _PG_CACHE.setdefault(connection, _PgCache())
-                for _attempt in range(2):
-                    if cache.head is None:
-                        break
-                    done = _pg_append_one(cursor, connection.alias, prepared[0], cache,
-                                          own_transaction)
-                    if done is not None:
-                        return done
             if batched:
                 seq, prev, found = _pg_lock_last_keys(cursor, subjects, own_transaction)
             else:
@@ -499,23 +497,25 @@ def _loaded(alias: str, values: tuple[Any, ...]) -> LogEntry:
 _new_entry = LogEntry.__new__
 
 
-# --- PostgreSQL: one round trip per append -------------------------------------------------------
+# --- PostgreSQL: one statement per append --------------------------------------------------------
 #
 # A process remembers, per connection, the head of the chain it last saw (seq, hash, created_at)
-# and the keys of the subjects it last logged. An append then travels in one round trip: begin,
-# the append lock, (a new subject's key, ON CONFLICT DO NOTHING,) the entry INSERTed only if,
-# under the lock, the last entry is still that head and the subject's key is still that key; the
-# head and the key as they are now; commit. Nothing remembered is trusted: when another writer
-# appended, or the key was destroyed or differs, nothing is inserted and the append is done again
-# with what the same round trip read (and after a second miss, the two-round-trip way).
+# and the keys of the subjects it last logged. An append is then one prepared statement, the
+# server-side function ``functions.APPEND_ONE``: the append lock, (a new subject's key, ON
+# CONFLICT DO NOTHING,) the entry INSERTed only if, under the lock, the last entry is still that
+# head and the subject's key is still that key; else the head and the key as they are now.
+# Nothing remembered is trusted: when another writer appended, or the key was destroyed or
+# differs, nothing is inserted and the append is done again with what the same statement
+# returned (and after a second miss, the two-round-trip way).
 
 
 class _PgCache:
-    __slots__ = ("head", "keys")
+    __slots__ = ("cursor", "head", "keys")
 
     def __init__(self) -> None:
         self.head: tuple[int, str, str] | None = None  # seq, entry_hash, created_at text
         self.keys: dict[str, bytes] = {}
+        self.cursor: Any = None  # a server-side binding cursor on the DB-API connection
 
     def remember(self, subject: str, key: bytes | None) -> None:
         if key is None:
@@ -528,26 +528,13 @@ class _PgCache:
 
 _PG_CACHE: WeakKeyDictionary[BaseDatabaseWrapper, _PgCache] = WeakKeyDictionary()
 
-_PG_KEY_INSERT_NEW = f"{_KEY_INSERT} ON CONFLICT (subject_id) DO NOTHING"
-_PG_INSERT_IF_HEAD = (
-    f"INSERT INTO {ENTRY_TABLE} (seq, entry_hash, document) "  # noqa: S608
-    f"SELECT %s, %s, %s WHERE (SELECT entry_hash FROM {ENTRY_TABLE} ORDER BY seq DESC LIMIT 1) "
-    f"IS NOT DISTINCT FROM %s "
-    f"AND EXISTS (SELECT 1 FROM {KEY_TABLE} WHERE subject_id = %s AND key = %s)"
-)
-_CREATED_AT = """'"created_at":"'"""
-_PG_HEAD_KEY = (
-    # created_at by position, not by parsing JSON: a damaged head must not stop appends.
-    f"SELECT seq, entry_hash, substr(document, strpos(document, {_CREATED_AT}) + 14, 26) "  # noqa: S608
-    f"FROM {ENTRY_TABLE} ORDER BY seq DESC LIMIT 1; {_KEY}"
-)
-
 
 def _pg_append_one(
-    cursor: Any, alias: str, prepared: _Prepared, cache: _PgCache, own_transaction: bool
+    connection: BaseDatabaseWrapper, prepared: _Prepared, cache: _PgCache
 ) -> list[LogEntry] | None:
-    """One append in one round trip, if the remembered head and key still hold; else None
-    (and the cache holds what the database has now)."""
+    """One append in one statement (``functions.APPEND_ONE``), if the remembered head and key
+    still hold; else None (and the cache holds what the database has now). On its own (the
+    connection in autocommit) the statement is its own transaction: no BEGIN, no COMMIT."""
     assert cache.head is not None
     seq, prev, head_created = cache.head
     subject = prepared.subject_id
@@ -558,35 +545,25 @@ def _pg_append_one(
     now = datetime.now(UTC)
     # Never before the entry it follows (that is the head, or nothing is inserted).
     created = max(_utc_text(now), head_created)
-    entries, rows = _entries(alias, (prepared,), {subject: key}, seq, prev, created, now)
-    statements = ["BEGIN"] if own_transaction else []
-    statements.append(_LOCK_SQL)
-    params: list[Any] = [APPEND_LOCK]
-    if new_key:
-        statements.append(_PG_KEY_INSERT_NEW)
-        params += [subject, key, now]
-    statements += [_PG_INSERT_IF_HEAD, _PG_HEAD_KEY]
-    params += [*rows[0], None if seq == 0 else prev, subject, key, subject]
-    if own_transaction:
-        statements.append("COMMIT")
-    cursor.execute("; ".join(statements), params)
-    results: list[tuple[int, list[Any] | None]] = []
-    while True:
-        results.append((cursor.rowcount, cursor.fetchall() if cursor.description else None))
-        if not cursor.nextset():
-            break
-    at = -2 if own_transaction else -1
-    inserted = results[at - 2][0]
-    head_rows, key_rows = results[at - 1][1], results[at][1]
-    if inserted == 1:
-        cache.head = (rows[0][0], rows[0][1], created)
+    entries, rows = _entries(connection.alias, (prepared,), {subject: key}, seq, prev, created,
+                             now)
+    cursor = cache.cursor
+    raw = connection.connection
+    if cursor is None or cursor.connection is not raw or cursor.closed:
+        cursor = cache.cursor = ServerCursor(raw)
+    row = rows[0]
+    cursor.execute(APPEND_ONE_CALL, (row[0], row[1], row[2], None if seq == 0 else prev,
+                                     subject, key, new_key, now))
+    inserted, head_seq, head_hash, created_text, current_key = cursor.fetchone()
+    if inserted:
+        cache.head = (row[0], row[1], created)
         cache.remember(subject, key)
         return entries
     cache.head = (
-        (0, GENESIS_HASH, "") if not head_rows
-        else (int(head_rows[0][0]), str(head_rows[0][1]), str(head_rows[0][2]))
+        (0, GENESIS_HASH, "") if head_seq is None
+        else (int(head_seq), str(head_hash), str(created_text))
     )
-    cache.remember(subject, bytes(key_rows[0][0]) if key_rows else None)
+    cache.remember(subject, None if current_key is None else bytes(current_key))
     return None
 
 
