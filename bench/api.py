@@ -251,7 +251,9 @@ class BaselineSite:
         env = {k: v for k, v in os.environ.items()
                if not k.startswith(("DEELWIJZER_", "DJANGO_", "DATABASE_"))}
         env.update(DJANGO_SETTINGS_MODULE="baseline_settings", DATABASE_URL=self.url,
-                   PYTHONPATH=str(self.folder), **extra)
+                   PYTHONPATH=os.pathsep.join(
+                       p for p in (str(self.folder), os.environ.get("PYTHONPATH", "")) if p),
+                   **extra)
         return env
 
     def prepare(self, extra: dict[str, str]) -> str:
