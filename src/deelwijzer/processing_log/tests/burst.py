@@ -4,6 +4,9 @@
 - ``burst``: append as fast as it can, each append its own committed transaction (single
   appends and small batches in turn), printing the seq of every committed entry, flushed;
 - ``fill N``: append N entries in batches, then sign a checkpoint;
+- ``append N NAME``: print ``ready``, wait for a line on stdin, then append N entries for
+  subjects other writers log too (single appends, and batches of 3 and of 20 in turn), each call
+  its own committed transaction, and print the number appended;
 - ``tamper SEQ change|delete``: as an attacker: drop the triggers, change or delete entry SEQ,
   put the triggers back;
 - ``verify [PROCESSES]``: print one JSON object: the verification result (in PROCESSES
@@ -15,6 +18,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
+from itertools import pairwise
 
 
 def main() -> None:
@@ -57,6 +62,21 @@ def main() -> None:
             entries = [log_append(records[0])] if len(records) == 1 else log_append_many(records)
             sys.stdout.write("".join(f"{e.seq}\n" for e in entries))
             sys.stdout.flush()
+    elif mode == "append":
+        count, name = int(sys.argv[2]), sys.argv[3]
+        print("ready", flush=True)
+        sys.stdin.readline()
+        n = done = 0
+        while done < count:
+            n += 1
+            size = min((1, 1, 3, 1, 20)[n % 5], count - done)
+            batch = [replace(record(done + i), actor_id=name) for i in range(size)]
+            if size == 1:
+                log_append(batch[0])
+            else:
+                log_append_many(batch)
+            done += size
+        print(done, flush=True)
     elif mode == "fill":
         count = int(sys.argv[2])
         for start in range(0, count, 250):
@@ -78,8 +98,14 @@ def main() -> None:
     elif mode == "verify":
         processes = int(sys.argv[2]) if len(sys.argv) > 2 else None
         result = verify_log(processes=processes, parallel_min_entries=1)
-        seqs = list(LogEntry.objects.order_by("seq").values_list("seq", flat=True))
-        print(json.dumps({"ok": result.ok, "count": result.count, "problem": result.problem,
+        entries = list(LogEntry.objects.order_by("seq"))
+        seqs = [entry.seq for entry in entries]
+        created = [entry.created_at for entry in entries]
+        actors = [entry.actor_id for entry in entries]
+        changes = sum(a != b for a, b in pairwise(actors))  # one writer's entry after another's
+        print(json.dumps({"created_non_decreasing": all(a <= b for a, b in pairwise(created)),
+                          "actors": sorted(set(actors)), "interleaved": changes >= len(set(actors)),
+                          "ok": result.ok, "count": result.count, "problem": result.problem,
                           "kind": result.kind, "entry_seq": result.entry_seq,
                           "checkpoint": result.checkpoint, "processes": result.processes,
                           "seqs": seqs}))
