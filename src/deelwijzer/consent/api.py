@@ -7,7 +7,8 @@ import base64
 import binascii
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -15,7 +16,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from deelwijzer.accounts.models import Professional
-from deelwijzer.api.errors import ERROR_RESPONSES
+from deelwijzer.api.errors import ERROR_RESPONSES, RefusalOutput
+from deelwijzer.api.renderers import FILE_RENDERERS
 from deelwijzer.consent import selectors
 from deelwijzer.consent import services as consent_services
 from deelwijzer.persons import gateway
@@ -377,3 +379,103 @@ class RemarkAddApi(APIView):
         return Response(self.RemarkAddOutput({"id": remark.pk, "item": item.pk, "kind": remark.kind,
                                      "given_on": remark.given_on}).data,
                         status=status.HTTP_201_CREATED)
+
+
+# --- a person's consent page and the evidence of a consent -------------------------------------
+
+
+class ConsentRepresentativeOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    given_names = serializers.CharField()
+    family_name = serializers.CharField()
+
+
+class InformingOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    about = serializers.CharField()
+    timing = serializers.CharField()
+    method = serializers.CharField()
+    informed_on = serializers.DateField(allow_null=True)
+    review_on = serializers.DateField(allow_null=True)
+    purpose = serializers.CharField()
+    case_ref = serializers.CharField()
+    justification = serializers.IntegerField(allow_null=True)
+
+
+class DueOutput(serializers.Serializer[Any]):
+    reason = serializers.CharField()
+    due = serializers.DateField()
+    overdue = serializers.BooleanField()
+    case_ref = serializers.CharField()
+    justification = serializers.IntegerField(allow_null=True)
+
+
+class PersonConsentSummaryOutput(serializers.Serializer[Any]):
+    person = serializers.IntegerField()
+    givers_required = serializers.ChoiceField(
+        choices=["representatives", "child_and_representative", "subject"],
+        help_text="who gives consent today (S6)")
+    representatives = ConsentRepresentativeOutput(many=True)
+    justifications = JustificationOutput(many=True)
+    informings = InformingOutput(many=True)
+    dues = DueOutput(many=True, help_text="what the caller must still inform the person about")
+
+
+class PersonConsentSummaryApi(APIView):
+    """A person's consent page without the consents themselves (those are
+    ``consent_person_consents_list``): who gives consent for the person today (S6), the legal
+    representatives on record, the weighings (without their texts: read one to see them, a
+    logged view), the informings, and what the caller must still inform the person about. Scope
+    and dates only, as on the screen: not logged."""
+
+    @extend_schema(operation_id="consent_person_retrieve", responses={
+        200: PersonConsentSummaryOutput, **ERROR_RESPONSES, 404: None})
+    def get(self, request: Request, pk: int) -> Response:
+        professional = _user(request)
+        person = _person(request, pk)
+        dues = [d for d in selectors.informing_due_for(professional) if d.person.pk == person.pk]
+        data = {
+            "person": person.pk,
+            "givers_required": consent_services.consent_givers_required(person),
+            "representatives": [
+                {"id": p.pk, "given_names": p.given_names, "family_name": p.family_name}
+                for p in persons_selectors.representatives_of(person)],
+            "justifications": [_justification_data(j)
+                               for j in persons_selectors.justifications_of(person)],
+            "informings": [
+                {"id": i.pk, "about": i.about, "timing": i.timing, "method": i.method,
+                 "informed_on": i.informed_on, "review_on": i.exception_review_on,
+                 "purpose": i.purpose, "case_ref": i.case_ref,
+                 "justification": i.justification_id}
+                for i in persons_selectors.informings_of(person)],
+            "dues": [
+                {"reason": d.reason, "due": d.due, "overdue": d.overdue, "case_ref": d.case_ref,
+                 "justification": d.justification_id} for d in dues],
+        }
+        return Response(PersonConsentSummaryOutput(data).data)
+
+
+class ConsentEvidenceApi(APIView):
+    """The evidence document of a consent (the signed form: PDF, JPEG or PNG), read as a logged
+    view; a 404 when the consent has none or the caller may not know the person."""
+
+    renderer_classes = FILE_RENDERERS
+
+    @extend_schema(operation_id="consent_evidence_download", responses={
+        (200, "application/octet-stream"): OpenApiTypes.BINARY, 403: RefusalOutput, 404: None})
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        professional = _user(request)
+        consent = persons_selectors.consent_by_pk(pk)
+        if consent is None or selectors.person_visible_to(professional, consent.person_id) is None:
+            raise Http404
+        try:
+            name, content_type, data = consent_services.consent_evidence_view(
+                professional=professional, consent=consent,
+                context=selectors.context_for(professional, consent.person, consent.purpose))
+        except gateway.InvalidPersonData:
+            raise Http404 from None
+        response = HttpResponse(data, content_type=content_type)
+        safe = "".join(c for c in name if c.isalnum() or c in "._-") or "bewijs"
+        response["Content-Disposition"] = f'attachment; filename="{safe}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

@@ -7,6 +7,9 @@ from deelwijzer.consent import api
 urlpatterns = [
     path("", api.ConsentRecordApi.as_view(), name="consent-record"),
     path("persons/<int:pk>/", api.ConsentListApi.as_view(), name="consent-person"),
+    path("persons/<int:pk>/summary/", api.PersonConsentSummaryApi.as_view(),
+         name="consent-person-summary"),
+    path("<int:pk>/evidence/", api.ConsentEvidenceApi.as_view(), name="consent-evidence"),
     path("<int:pk>/withdraw/", api.ConsentWithdrawApi.as_view(), name="consent-withdraw"),
     path("justifications/", api.JustificationRecordApi.as_view(),
          name="consent-justification-record"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.http import Http404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -14,7 +15,10 @@ from rest_framework.views import APIView
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.api.errors import ERROR_RESPONSES, ReasonOutput
+from deelwijzer.cases.choices import ContributionNature
 from deelwijzer.covenant.models import Partner
+from deelwijzer.persons.gateway import InvalidPersonData
+from deelwijzer.policy import age_on
 from deelwijzer.sharing import selectors, services
 
 MAX_ID = 2**31 - 1
@@ -175,3 +179,233 @@ class ShareDiscloseApi(APIView):
             "ground": disclosure.ground, "consent": disclosure.consent_id,
             "disclosed_at": disclosure.disclosed_at,
         }).data, status=status.HTTP_201_CREATED)
+
+
+# --- the person's dossier: a person, its items, recording, opening and copying an item ------------
+#
+# The same selectors and services as the dossier screens (``sharing.views``): a person or item
+# the caller may not know exists is a 404; a case reference it does not see is a 400 on the
+# field ``case``, as on the screen.
+
+
+def _person_or_404(user: Professional, pk: int) -> Any:
+    person = selectors.person_visible_to(user, pk) if pk <= MAX_ID else None
+    if person is None:
+        raise Http404
+    return person
+
+
+def _item_or_404(user: Professional, pk: int) -> Any:
+    item = selectors.dossier_item_visible(user, pk) if pk <= MAX_ID else None
+    if item is None:
+        raise Http404
+    return item
+
+
+def _case_field(user: Professional, person: Any, reference: str) -> Any:
+    """The case with this reference when the caller sees it for this person (the screen's
+    rule: an unknown reference is an input error of the field ``case``)."""
+    if not reference:
+        return None
+    case = selectors.case_of_person(user, person, reference)
+    if case is None:
+        raise InvalidPersonData("case", "not_visible")
+    return case
+
+
+class DisclosureOutput(serializers.Serializer[Any]):
+    recipient = serializers.CharField(help_text="partner id in the covenant")
+    recipient_name = serializers.CharField()
+    disclosed_at = serializers.DateTimeField()
+
+
+class DossierItemOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    person = serializers.IntegerField()
+    recorded_at = serializers.DateTimeField()
+    categories = serializers.ListField(child=serializers.CharField())
+    nature = serializers.CharField(help_text="fact or opinion (K8)")
+    purpose = serializers.CharField(help_text="the purpose it was recorded for (S2)")
+    step = serializers.CharField(help_text="empty: recorded outside a case")
+    case = serializers.CharField(help_text="case reference; empty: outside a case")
+    owning_partner = serializers.CharField(help_text="partner id in the covenant")
+    owning_partner_name = serializers.CharField()
+    copied_from = serializers.IntegerField(allow_null=True)
+    disclosures = DisclosureOutput(many=True, help_text="to whom and when (V4)")
+
+
+def _item_data(item: Any, disclosures: dict[int, list[Any]]) -> dict[str, Any]:
+    return {
+        "id": item.pk, "person": item.person_id, "recorded_at": item.recorded_at,
+        "categories": item.categories, "nature": item.nature, "purpose": item.purpose,
+        "step": item.step, "case": item.case_ref, "owning_partner": item.owning_partner.key,
+        "owning_partner_name": item.owning_partner.name, "copied_from": item.copied_from_id,
+        "disclosures": [{"recipient": d.recipient.key, "recipient_name": d.recipient.name,
+                         "disclosed_at": d.disclosed_at} for d in disclosures.get(item.pk, [])],
+    }
+
+
+class PersonCaseOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+    step = serializers.CharField()
+
+
+class PersonConsentOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    purpose = serializers.CharField()
+    categories = serializers.ListField(child=serializers.CharField())
+    recipients = serializers.ListField(child=serializers.CharField())
+    valid_from = serializers.DateField()
+    valid_until = serializers.DateField(allow_null=True)
+    withdrawn_on = serializers.DateField(allow_null=True)
+
+
+class PersonOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    given_names = serializers.CharField()
+    family_name = serializers.CharField()
+    birth_date = serializers.DateField()
+    age = serializers.IntegerField()
+
+
+class PersonDetailOutput(PersonOutput):
+    cases = PersonCaseOutput(many=True, help_text="the caller's open cases with the person")
+    consents = PersonConsentOutput(many=True, help_text="scope and dates only (S5)")
+    held = DossierItemOutput(many=True, help_text="items the caller's organisation holds "
+                             "(outside a case: those the caller recorded), without content")
+    received = DossierItemOutput(many=True, help_text="items of other partners disclosed to "
+                                 "the caller's organisation (within a case), without content")
+
+
+def _person_data(person: Any) -> dict[str, Any]:
+    return {"id": person.pk, "given_names": person.given_names,
+            "family_name": person.family_name, "birth_date": person.birth_date,
+            "age": age_on(person.birth_date, timezone.localdate())}
+
+
+class PersonDetailApi(APIView):
+    """A person as the dossier screen shows it: the caller's cases with the person, the
+    consents on record (scope and dates) and the dossier items without their content (open an
+    item to read it: a logged view). Need to know: a person the caller may not know exists is
+    a 404 (ADR 0002)."""
+
+    @extend_schema(operation_id="persons_retrieve",
+                   responses={200: PersonDetailOutput, **ERROR_RESPONSES, **NOT_FOUND})
+    def get(self, request: Request, pk: int) -> Response:
+        user = _user(request)
+        person = _person_or_404(user, pk)
+        held = selectors.dossier_items_held(user, person)
+        received = selectors.dossier_items_received(user, person)
+        disclosures = selectors.disclosures_of(held + received)
+        return Response(PersonDetailOutput({
+            **_person_data(person),
+            "cases": [{"id": c.pk, "reference": c.reference, "step": c.step}
+                      for c in selectors.cases_of_person(user, person)],
+            "consents": [{"id": c.pk, "purpose": c.purpose, "categories": c.categories,
+                          "recipients": c.recipients, "valid_from": c.valid_from,
+                          "valid_until": c.valid_until, "withdrawn_on": c.withdrawn_on}
+                         for c in selectors.consents_of(person)],
+            "held": [_item_data(i, disclosures) for i in held],
+            "received": [_item_data(i, disclosures) for i in received],
+        }).data)
+
+
+class DossierItemRecordApi(APIView):
+    """Record a dossier item about a person (K8: a fact or an opinion), within a case at the
+    case's step, outside a case for the caller's purpose; decided as a RECORD and logged."""
+
+    class DossierItemRecordInput(serializers.Serializer[Any]):
+        text = serializers.CharField(max_length=20000)
+        nature = serializers.ChoiceField(choices=ContributionNature.choices)
+        categories = serializers.ListField(child=serializers.CharField(max_length=64),
+                                           min_length=1, max_length=50)
+        case = serializers.CharField(max_length=20, required=False, allow_blank=True,
+                                     default="", help_text="case reference, e.g. C-2026-0001")
+        purpose = serializers.CharField(
+            max_length=64, required=False, allow_blank=True, default="",
+            help_text="required outside a case; within a case the step's purpose by default")
+
+    @extend_schema(operation_id="dossier_items_record", request=DossierItemRecordInput,
+                   responses={201: DossierItemOutput, **ERROR_RESPONSES, **NOT_FOUND})
+    def post(self, request: Request, pk: int) -> Response:
+        user = _user(request)
+        person = _person_or_404(user, pk)
+        data = self.DossierItemRecordInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        case = _case_field(user, person, values["case"])
+        item = services.share_item_record(
+            professional=user, person=person, text=values["text"],
+            categories=values["categories"], nature=values["nature"],
+            purpose=values["purpose"] or None, case=case)
+        return Response(DossierItemOutput(_item_data(item, {})).data,
+                        status=status.HTTP_201_CREATED)
+
+
+class ItemRemarkOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    kind = serializers.CharField(help_text="reaction, correction or own statement (K8)")
+    given_by = serializers.IntegerField(help_text="person id")
+    given_on = serializers.DateField()
+    text = serializers.CharField()
+
+
+class DossierItemContentOutput(DossierItemOutput):
+    content = serializers.CharField()
+    remarks = ItemRemarkOutput(many=True, help_text="the family's reactions and corrections "
+                               "beside an item of the own dossier (K8); empty for others' items")
+
+
+class DossierItemOpenApi(APIView):
+    """Open a dossier item: its content, decided as a VIEW and logged (K5 for another
+    partner's item disclosed to the caller's organisation); for an item of the own dossier also
+    the family's remarks beside it (a logged view when there are any). A POST, as on the
+    screen: every opening is a processing."""
+
+    @extend_schema(operation_id="dossier_items_open", request=None,
+                   responses={200: DossierItemContentOutput, **ERROR_RESPONSES, **NOT_FOUND})
+    def post(self, request: Request, pk: int) -> Response:
+        user = _user(request)
+        item = _item_or_404(user, pk)
+        content = services.share_item_view(professional=user, item=item)
+        remarks: list[tuple[Any, str]] = []
+        if item.owning_partner_id == user.partner_id:
+            remarks = services.share_item_remarks(professional=user, item=item)
+        data = _item_data(item, selectors.disclosures_of([item]))
+        data["content"] = content
+        data["remarks"] = [{"id": r.pk, "kind": r.kind, "given_by": r.given_by_id,
+                            "given_on": r.given_on, "text": text} for r, text in remarks]
+        return Response(DossierItemContentOutput(data).data)
+
+
+class DossierItemCopyApi(APIView):
+    """K7: copy an item another partner disclosed to the caller's organisation into its own
+    dossier, only when the person was informed (and, for a secrecy holder, consented); decided
+    as a COPY and logged. An item of the own dossier is a 404, as on the screen."""
+
+    class DossierItemCopyInput(serializers.Serializer[Any]):
+        informed = serializers.BooleanField(
+            help_text="the person (or the legal representatives) was informed that the caller's "
+                      "organisation records this in its own dossier")
+        case = serializers.CharField(max_length=20, required=False, allow_blank=True,
+                                     default="", help_text="case reference")
+        purpose = serializers.CharField(max_length=64, required=False, allow_blank=True,
+                                        default="")
+
+    @extend_schema(operation_id="dossier_items_copy", request=DossierItemCopyInput,
+                   responses={201: DossierItemOutput, **ERROR_RESPONSES, **NOT_FOUND})
+    def post(self, request: Request, pk: int) -> Response:
+        user = _user(request)
+        item = _item_or_404(user, pk)
+        if item.owning_partner_id == user.partner_id:
+            raise Http404  # already in the own dossier
+        data = self.DossierItemCopyInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        case = _case_field(user, item.person, values["case"])
+        copy = services.share_item_copy(professional=user, item=item,
+                                        informed=values["informed"],
+                                        purpose=values["purpose"] or None, case=case)
+        return Response(DossierItemOutput(_item_data(copy, {})).data,
+                        status=status.HTTP_201_CREATED)
