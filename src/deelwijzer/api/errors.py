@@ -5,6 +5,10 @@ the field and the rule. Never a stack trace.
   "reasons": [{"rule_id", "code", "article", "message"}], "conditions"}``
 - ``InvalidPersonData`` -> 400 ``{"detail", "errors": [{"field", "code", "message"}]}``
 - no covenant in force -> 409 ``{"detail"}``
+- a covenant action its rules do not allow now (``CovenantActionRefused``: a second draft, a
+  signed draft withdrawn, a signature twice or in the future) -> 409 ``{"detail", "errors": []}``
+- a covenant file that does not validate (``CovenantInvalid``) -> 400 ``{"detail", "errors"}``,
+  one error per issue with the field ``source`` and the issue's code; the message names the line
 - a request body too large, too deeply nested or not JSON -> 400 ``{"detail", "errors"}`` with
   the field ``body`` (``deelwijzer.api.parsers``)
 """
@@ -15,12 +19,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from deelwijzer.api.parsers import body_error
+from deelwijzer.covenant.loader import CovenantInvalid
+from deelwijzer.covenant.services import CovenantActionRefused
 from deelwijzer.persons.errors import invalid_message, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 
@@ -36,6 +43,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, NoCovenantInForce):
         return Response({"detail": _("No covenant version is in force for your partnership.")},
                         status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, CovenantActionRefused):
+        return Response({"detail": exc.message, "errors": []}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, CovenantInvalid):
+        lang = get_language() or "nl"
+        issues = [{"field": "source", "code": i.code, "message": i.render(lang)}
+                  for i in exc.issues]
+        return Response({"detail": " ".join(i["message"] for i in issues), "errors": issues},
+                        status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
         return Response(body_error(
