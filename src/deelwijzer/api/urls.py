@@ -2,17 +2,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import IsAuthenticated
 
-from deelwijzer.covenant import api as covenant_api
-
 app_name = "api"
 urlpatterns = [
     # The schema only for a professional who is logged in or has a token, in every environment
     # (docs/openapi.yaml is the published copy).
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
          name="schema"),
-    path("covenant/versions/", covenant_api.VersionListApi.as_view(), name="covenant-versions"),
-    path("covenant/versions/<int:pk>/", covenant_api.VersionDetailApi.as_view(),
-         name="covenant-version"),
+    path("covenant/", include("deelwijzer.covenant.api_urls")),
     path("cases/", include("deelwijzer.cases.api_urls")),
     path("consent/", include("deelwijzer.consent.api_urls")),
     path("requests/", include("deelwijzer.datarequests.api_urls")),

@@ -111,9 +111,9 @@ def version_page(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-@login_required
-def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse:
-    version = _visible_version(request, pk)
+def document_response(version: CovenantVersion, kind: str, ext: str, lang: str) -> HttpResponse:
+    """A document of the version (covenant, privacy protocol, leaflet) as HTML, PDF or DOCX;
+    Http404 for a kind or format that does not exist. The screen and the API answer this."""
     try:
         doc_kind = documents.DocumentKind(kind)
     except ValueError:
@@ -124,8 +124,7 @@ def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse
     options = {"version_label": version.label, "status_text": status_text(version)}
     body: str | bytes
     if ext == "html":
-        body = documents.render_html(
-            covenant, doc_kind, lang=request.LANGUAGE_CODE, **options)
+        body = documents.render_html(covenant, doc_kind, lang=lang, **options)
     elif ext == "pdf":
         body = documents.render_pdf(covenant, doc_kind, **options)
     else:
@@ -138,6 +137,12 @@ def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse
         name = documents.filename(covenant, doc_kind, version.label, ext)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse:
+    version = _visible_version(request, pk)
+    return document_response(version, kind, ext, request.LANGUAGE_CODE)
 
 
 @login_required
