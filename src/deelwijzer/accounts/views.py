@@ -266,9 +266,12 @@ def partner_admin_required(
 
 
 def _own_staff(request: HttpRequest) -> QuerySet[Professional]:
+    return staff_of(_professional(request))
+
+
+def staff_of(editor: Professional) -> QuerySet[Professional]:
     """The professionals a partner administrator manages: their own partner's, never
-    system administrators (those are managed in the Django admin)."""
-    editor = _professional(request)
+    system administrators (those are managed in the Django admin). The screens and the API."""
     return (
         Professional.objects.filter(partner=editor.partner)
         .exclude(role_assignments__role=Role.SYSTEM_ADMIN.value)

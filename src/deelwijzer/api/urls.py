@@ -14,4 +14,5 @@ urlpatterns = [
     path("requests/", include("deelwijzer.datarequests.api_urls")),
     path("veilig-thuis/", include("deelwijzer.veiligthuis.api_urls")),
     path("share/", include("deelwijzer.sharing.api_urls")),
+    path("staff/", include("deelwijzer.accounts.api_urls")),
 ]
