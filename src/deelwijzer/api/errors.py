@@ -11,6 +11,11 @@ the field and the rule. Never a stack trace.
   one error per issue with the field ``source`` and the issue's code; the message names the line
 - a request body too large, too deeply nested or not JSON -> 400 ``{"detail", "errors"}`` with
   the field ``body`` (``deelwijzer.api.parsers``)
+- a serializer's validation (missing, malformed or out-of-range fields, also nested ones and the
+  page parameters) -> 400 ``{"detail", "errors"}``, one error per field and rule; a nested
+  field is named by its path (``members.0.birth_date``)
+- everything else DRF answers itself (401, 403 without a decision, 404, 405, 406, 415, 429) ->
+  ``{"detail", "errors": []}`` with DRF's status and headers (``Retry-After``, ``WWW-Authenticate``)
 """
 
 from __future__ import annotations
@@ -28,8 +33,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from deelwijzer.api.parsers import body_error
 from deelwijzer.covenant.loader import CovenantInvalid
 from deelwijzer.covenant.services import CovenantActionRefused
-from deelwijzer.persons.errors import invalid_message, refusal_body
+from deelwijzer.persons.errors import field_label, invalid_message, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
+
+NON_FIELD = "non_field_errors"  # DRF's name for an error of the input as a whole
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -65,7 +72,32 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # DRF's own parse errors (form and multipart bodies) in the same shape.
         return Response(body_error(str(exc.detail), "invalid"),
                         status=status.HTTP_400_BAD_REQUEST)
-    return drf_exception_handler(exc, context)
+    if isinstance(exc, exceptions.ValidationError):
+        errors = [{"field": field, "code": code,
+                   "message": f"{field_label(name)}: {text}" if name != NON_FIELD else text}
+                  for field, name, code, text in _flatten(exc.detail, "")]
+        return Response({"detail": " ".join(e["message"] for e in errors),
+                         "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and set(response.data) == {
+            "detail"}:
+        response.data["errors"] = []
+    return response
+
+
+def _flatten(detail: Any, path: str) -> list[tuple[str, str, str, str]]:
+    """(path, field name, code, message) of every error in a DRF validation detail."""
+    if isinstance(detail, dict):
+        return [row for key, value in detail.items()
+                for row in _flatten(value, f"{path}.{key}" if path else str(key))]
+    if isinstance(detail, list):
+        if all(isinstance(d, str) for d in detail):
+            return [row for d in detail for row in _flatten(d, path)]
+        return [row for i, d in enumerate(detail)
+                for row in _flatten(d, f"{path}.{i}" if path else str(i))]
+    field = path or NON_FIELD
+    name = next((part for part in reversed(field.split(".")) if not part.isdigit()), field)
+    return [(field, name, str(getattr(detail, "code", "invalid")), str(detail))]
 
 
 class ReasonOutput(serializers.Serializer[Any]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.api.errors import ERROR_RESPONSES
+from deelwijzer.api.pagination import ListApi
 from deelwijzer.cases import selectors, services
 from deelwijzer.cases.choices import (
     CaseRoleChoice,
@@ -147,13 +148,16 @@ class CaseDetailOutput(CaseOutput):
 
 
 def _case_data(case: Any, professional: Professional) -> dict[str, Any]:
-    involvement = selectors.involvement_of(case, professional)
+    role = getattr(case, "my_role", None)
+    if role is None:
+        involvement = selectors.involvement_of(case, professional)
+        role = involvement.role if involvement else ""
     return {
         "id": case.pk, "reference": case.reference, "household": case.household.label,
         "step": case.step, "step_name": _step(case).name,
         "director": case.director.get_full_name() or case.director.username,
         "dossier_partner": case.dossier_partner.key,
-        "role": involvement.role if involvement else "",
+        "role": role,
         "opened_at": case.opened_at, "closed_at": case.closed_at,
         "family_not_informed": len(selectors.uninformed_consultations(case)),
     }
@@ -175,14 +179,24 @@ def _involvement_data(i: Any) -> dict[str, Any]:
 # --- cases --------------------------------------------------------------------------------------
 
 
-class CaseListApi(APIView):
-    """The cases the caller is involved in (P4)."""
+class CaseListApi(ListApi):
+    """The cases the caller is involved in (P4), open ones first, newest first; a page of
+    them (``limit``, ``offset``)."""
 
-    @extend_schema(operation_id="cases_list", responses=CaseOutput(many=True))
+    @extend_schema(operation_id="cases_list", responses=CaseOutput(many=True), parameters=[
+        OpenApiParameter("search", str, description="part of the reference or the "
+                         "household's label ('Gezin V.'); every word must match"),
+        OpenApiParameter("step", str, description="a work-process step id of the covenant"),
+        OpenApiParameter("state", str, enum=["open", "closed"]),
+    ])
     def get(self, request: Request) -> Response:
         me = _me(request)
-        return Response(CaseOutput([_case_data(c, me) for c in selectors.cases_for(me)],
-                                   many=True).data)
+        query = request.query_params
+        return self.page(
+            lambda window: selectors.cases_for(
+                me, search=query.get("search", "")[:100], step=query.get("step", "")[:64],
+                state=query.get("state", ""), window=window),
+            lambda cases: CaseOutput([_case_data(c, me) for c in cases], many=True).data)
 
 
 class CaseOpenApi(APIView):

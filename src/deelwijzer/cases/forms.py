@@ -252,3 +252,25 @@ class ContributionRemarkForm(forms.Form):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["given_by"].choices = [("", "—"), *family]  # type: ignore[attr-defined]
+
+
+class CaseFilterForm(forms.Form):
+    """Search, filters and order of the case list (GET: a page can be bookmarked)."""
+
+    search = forms.CharField(label=_("Search"), required=False, max_length=100,
+                             help_text=_("Part of the case number or the household's name."))
+    step = forms.ChoiceField(label=_("Step"), required=False)
+    state = forms.ChoiceField(label=_("Open or closed"), required=False, choices=[
+        ("", _("All cases")), ("open", _("Open")), ("closed", _("Closed"))])
+    partner = forms.ChoiceField(label=_("Partner involved"), required=False)
+    order = forms.ChoiceField(label=_("Order"), required=False, choices=[
+        ("recent", _("Open first, newest first")), ("reference", _("Case number")),
+        ("step", _("Step"))])
+
+    def __init__(self, *args: Any, steps: dict[str, str], partners: dict[str, str],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        step: Any = self.fields["step"]
+        step.choices = [("", _("All steps")), *steps.items()]
+        partner: Any = self.fields["partner"]
+        partner.choices = [("", _("All partners")), *partners.items()]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Q, QuerySet
+import datetime as dt
+
+from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import (
@@ -15,6 +17,7 @@ from deelwijzer.cases.models import (
 )
 from deelwijzer.covenant.models import Partnership
 from deelwijzer.persons.models import DossierItem, HouseholdMember, Person
+from deelwijzer.persons.selectors import ALL, Listing, Window, window_of
 from deelwijzer.policy import CARE_ROLES, CaseRole
 
 
@@ -54,14 +57,59 @@ def action_items_for(professional: Professional, consultation: Consultation) -> 
 # ``services.case_view``) ------------------------------------------------------------------------
 
 
-def cases_for(professional: Professional) -> list[Case]:
-    """P4: the cases the professional is involved in (open ones first, newest first)."""
+def _cases_of(professional: Professional) -> QuerySet[Case]:
     if not works_with_clients(professional):
-        return []
-    return list(Case._records.filter(
-        pk__in=Involvement._records.filter(professional=professional).values("case_id"),
+        return Case._records.none()
+    return Case._records.filter(pk__in=Involvement._records.filter(
+        professional=professional).values("case_id"))
+
+
+CASE_ORDERS = {
+    "recent": (F("closed_at").desc(nulls_first=True), "-opened_at", "-pk"),
+    "reference": ("reference", "pk"),
+    "step": ("step", "-opened_at", "-pk"),
+}
+
+
+def cases_for(professional: Professional, *, search: str = "", step: str = "",
+              state: str = "", partner: str = "", order: str = "recent",
+              window: Window = ALL) -> Listing[Case]:
+    """P4: the cases the professional is involved in (open ones first, newest first), each with
+    ``my_role`` (its role in the case, K3) and ``uninformed`` (the consultations without the
+    family that have no informing recorded, K4). ``search`` matches the reference or the
+    household's label (every word), ``step`` the work-process step, ``state`` "open" or
+    "closed", ``partner`` a partner key involved in the case; ``order`` one of
+    ``CASE_ORDERS``. A fixed number of queries, whatever the window."""
+    mine = Involvement._records.filter(professional=professional)
+    rows = _cases_of(professional).annotate(
+        my_role=Subquery(mine.filter(case_id=OuterRef("pk")).values("role")[:1]),
     ).select_related("household", "dossier_partner", "director", "initiating_partner")
-        .order_by(F("closed_at").desc(nulls_first=True), "-opened_at", "-pk"))
+    for word in search.split():
+        rows = rows.filter(Q(reference__icontains=word) | Q(household__label__icontains=word))
+    if step:
+        rows = rows.filter(step=step)
+    if state == "open":
+        rows = rows.filter(closed_at__isnull=True)
+    elif state == "closed":
+        rows = rows.filter(closed_at__isnull=False)
+    if partner:
+        rows = rows.filter(pk__in=Involvement._records.filter(
+            partner__key=partner).values("case_id"))
+    listing: Listing[Case] = window_of(
+        rows.order_by(*CASE_ORDERS.get(order, CASE_ORDERS["recent"])), window)
+    found: dict[int, list[Consultation]] = {case.pk: [] for case in listing.rows}
+    for consultation in _uninformed().filter(case_id__in=found):
+        found[consultation.case_id].append(consultation)  # type: ignore[index]
+    for case in listing.rows:
+        case.uninformed = found[case.pk]  # type: ignore[attr-defined]
+    return listing
+
+
+def case_counts_for(professional: Professional) -> tuple[int, int]:
+    """How many cases the professional is involved in, and in how many of them a consultation
+    was held without the family that is not yet told of (two queries)."""
+    rows = _cases_of(professional)
+    return rows.count(), rows.filter(pk__in=_uninformed().values("case_id")).count()
 
 
 def case_for(professional: Professional, pk: int) -> Case | None:
@@ -93,6 +141,15 @@ def _visible_consultations(professional: Professional) -> QuerySet[Consultation]
 
 def consultations_for(professional: Professional) -> list[Consultation]:
     return list(_visible_consultations(professional).order_by("-date", "-pk"))
+
+
+def upcoming_consultations(professional: Professional,
+                           today: dt.date) -> tuple[int, dt.date | None]:
+    """How many consultations the professional may open are today or later, and the first
+    date among them (one query)."""
+    found = _visible_consultations(professional).filter(date__gte=today).aggregate(
+        count=Count("pk"), first=Min("date"))
+    return found["count"], found["first"]
 
 
 def consultation_for(professional: Professional, pk: int) -> Consultation | None:
@@ -163,12 +220,17 @@ def involvement_in(case: Case, pk: int) -> Involvement | None:
         "partner", "professional").first()
 
 
+def _uninformed() -> QuerySet[Consultation]:
+    return Consultation._records.filter(
+        family_present=False, family_informed_on__isnull=True,
+    ).select_related("informed_by").order_by("date", "pk")
+
+
 def uninformed_consultations(case: Case) -> list[Consultation]:
     """K4, T4: consultations held or planned without the family that have no informing
-    recorded yet ("Gezin nog niet geïnformeerd")."""
-    return list(Consultation._records.filter(
-        case=case, family_present=False, family_informed_on__isnull=True,
-    ).select_related("informed_by").order_by("date", "pk"))
+    recorded yet ("Gezin nog niet geïnformeerd"); read once per page by :func:`cases_for`."""
+    found = getattr(case, "uninformed", None)
+    return found if found is not None else list(_uninformed().filter(case=case))
 
 
 def involvement_list(case: Case) -> list[Involvement]:

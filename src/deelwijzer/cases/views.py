@@ -31,6 +31,7 @@ from deelwijzer.cases.forms import (
     ActionItemForm,
     AnonymousForm,
     BringInForm,
+    CaseFilterForm,
     ContributionForm,
     ContributionRemarkForm,
     InformedForm,
@@ -41,6 +42,7 @@ from deelwijzer.cases.forms import (
 from deelwijzer.covenant.models import Partner, Partnership
 from deelwijzer.covenant.schema import Covenant
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
+from deelwijzer.paging import page_window, pager
 from deelwijzer.persons.errors import form_error, invalid_message, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 from deelwijzer.persons.services import bsn_is_valid
@@ -142,17 +144,25 @@ def _category_names(partnership: Partnership) -> dict[str, str]:
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
     me = _me(request)
-    rows = []
-    for case in selectors.cases_for(me):
-        involvement = selectors.involvement_of(case, me)
-        rows.append({
-            "case": case,
-            "role": CaseRoleChoice(involvement.role).label if involvement else "",
-            "step": _step(case).name,
-            "uninformed": selectors.uninformed_consultations(case),
-        })
+    partnership = me.partner.partnership if me.partner else None
+    covenant = _covenant(partnership) if partnership else None
+    steps = {s.id: s.name for s in covenant.steps} if covenant else {}
+    partners = {p.id: p.name for p in covenant.partners} if covenant else {}
+    form = CaseFilterForm(request.GET or None, steps=steps, partners=partners)
+    wanted = form.cleaned_data if form.is_valid() else {}
+    listing = selectors.cases_for(
+        me, search=wanted.get("search", ""), step=wanted.get("step", ""),
+        state=wanted.get("state", ""), partner=wanted.get("partner", ""),
+        order=wanted.get("order") or "recent", window=page_window(request))
+    rows = [{"case": case,
+             "role": CaseRoleChoice(role).label if (role := getattr(case, "my_role", "")) else "",
+             "step": steps.get(case.step, case.step),
+             "uninformed": selectors.uninformed_consultations(case)} for case in listing.rows]
     return render(request, "cases/list.html", {
-        "rows": rows, "can_open": me.partner is not None})
+        "rows": rows, "form": form, "pager": pager(request, listing),
+        "filtered": bool(wanted and any(wanted.get(k) for k in (
+            "search", "step", "state", "partner"))),
+        "can_open": me.partner is not None})
 
 
 def _bring_in_form(request: HttpRequest, data: Any = None) -> BringInForm:

@@ -25,7 +25,7 @@ from deelwijzer.covenant.models import (
     VersionStatus,
 )
 from deelwijzer.covenant.schema import Covenant
-from deelwijzer.covenant.selectors import version_covenant
+from deelwijzer.covenant.selectors import version_covenant, version_in_force_changed
 from deelwijzer.covenant.texts import citations
 
 
@@ -194,3 +194,4 @@ def _bring_into_force(version: CovenantVersion) -> None:
     partnership.region = covenant.partnership.region
     partnership.save(update_fields=["name", "region"])
     _sync_partners(partnership, covenant)
+    version_in_force_changed()

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from deelwijzer.persons.models import (
@@ -24,6 +25,42 @@ from deelwijzer.persons.models import (
     Remark,
     Representative,
 )
+
+T = TypeVar("T")
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which rows of a list a screen or API page shows: ``limit`` rows from ``offset`` on
+    (``limit`` None: all of them)."""
+
+    offset: int = 0
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """The rows of one page and how many there are in all."""
+
+    rows: list[T]
+    total: int
+
+
+ALL = Window()  # every row: for commands and services that act on all of them
+
+
+def window_of(rows: QuerySet[M], window: Window) -> Listing[M]:
+    """One page of a selector's queryset, read here (so the query runs in a selectors file,
+    the gateway rule), with the total: one query for the page and one COUNT, which is left out
+    when the first page is not full."""
+    if window.limit is None:
+        found = list(rows)
+        return Listing(found, len(found))
+    found = list(rows[window.offset:window.offset + window.limit])
+    if window.offset == 0 and len(found) < window.limit:
+        return Listing(found, len(found))
+    return Listing(found, rows.count())
 
 
 def person_by_pk(pk: int) -> Person | None:

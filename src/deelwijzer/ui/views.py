@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
-from deelwijzer.cases.selectors import cases_for, consultations_for, uninformed_consultations
+from deelwijzer.cases.selectors import case_counts_for, upcoming_consultations
 from deelwijzer.consent.selectors import informing_due_for
 from deelwijzer.covenant.models import VersionStatus
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
@@ -62,15 +62,15 @@ def _today(user: Professional) -> dict[str, object]:
     """What needs the professional's attention, where it works: deadlines and missing steps
     (counts only; the pages they link to show the rest)."""
     today = timezone.localdate()
-    cases = cases_for(user)
+    cases, not_informed = case_counts_for(user)
     dues = informing_due_for(user)
-    upcoming = [c for c in consultations_for(user) if c.date >= today]
+    upcoming, next_date = upcoming_consultations(user, today)
     return {
-        "cases": len(cases),
-        "not_informed": sum(1 for case in cases if uninformed_consultations(case)),
+        "cases": cases,
+        "not_informed": not_informed,
         "to_inform": len(dues),
         "overdue": sum(1 for d in dues if d.overdue),
-        "consultations": len(upcoming),
-        "next_consultation": min((c.date for c in upcoming), default=None),
+        "consultations": upcoming,
+        "next_consultation": next_date,
         "requests": open_requests_to(user),
     }

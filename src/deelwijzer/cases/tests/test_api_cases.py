@@ -58,7 +58,7 @@ def test_the_whole_flow_through_the_api(demo, api_client):
         "statutory_task": demo.task, "case_criterion": demo.criterion}, format="json")
     assert response.status_code == 201, response.content
     case_id = response.json()["id"]
-    assert [c["id"] for c in client.get(BASE).json()] == [case_id]
+    assert [c["id"] for c in client.get(BASE).json()["results"]] == [case_id]
     detail = client.get(f"{BASE}{case_id}/").json()
     assert [m["given_names"] for m in detail["members"]] == ["Sem", "Anna"]
     assert detail["representatives"][0]["kind"] == "parent"
@@ -84,7 +84,7 @@ def test_the_whole_flow_through_the_api(demo, api_client):
         "informed_by": demo.director.pk, "inform_when": "after"}, format="json")
     assert response.status_code == 201, response.content
     consultation = response.json()["id"]
-    assert client.get(f"{BASE}").json()[0]["family_not_informed"] == 1
+    assert client.get(f"{BASE}").json()["results"][0]["family_not_informed"] == 1
 
     ggz_client = api_client(ggz)
     response = ggz_client.post(f"{BASE}consultations/{consultation}/contributions/add/", {
@@ -134,7 +134,7 @@ def test_a_case_of_others_is_not_found(demo, case, meeting, api_client):
     assert outsider.get(f"{BASE}{case.pk}/").status_code == 404
     assert outsider.get(f"{BASE}consultations/{meeting.pk}/contributions/").status_code == 404
     assert outsider.get(f"{BASE}{2**40}/").status_code == 404
-    assert outsider.get(BASE).json() == []
+    assert outsider.get(BASE).json()["results"] == []
 
 
 def test_k5_another_partners_contribution_without_permission(demo, case, meeting, api_client):

@@ -59,7 +59,7 @@ def test_bring_in_a_case_on_one_flow(demo, login):
     assert 'for="id_given_names_1"' in html(page)
     response = client.post(reverse("cases:open"), bring_in_data(demo))
     assert response.status_code == 302
-    case = selectors.cases_for(demo.director)[0]
+    case = selectors.cases_for(demo.director).rows[0]
     detail = client.get(response["Location"])
     text = html(detail)
     assert "Sem de Jong" in text and "Anna de Jong" in text

@@ -29,11 +29,13 @@ from deelwijzer.testing.matrix.world import (
     business,
     collect_secrets,
     object_counts,
+    samples_of,
     seed,
+    seed_family,
 )
 
 __all__ = [
     "BODY_KINDS", "KINDS", "NOT_PERSONAL", "Account", "Obj", "Result", "Route", "Secret",
     "Walker", "World", "business", "collect_secrets", "discover_routes", "make_accounts",
-    "object_counts", "seed", "table",
+    "object_counts", "samples_of", "seed", "seed_family", "table",
 ]

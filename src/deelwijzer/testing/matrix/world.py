@@ -73,32 +73,58 @@ def seed(events: int = 200, seed_value: int = 2026) -> World:
     remarks, a named and an anonymous consultation with contributions, a reaction, an action
     item and minutes, an open and an answered data request, Veilig Thuis advice and a report.
     Everything through the services, as professionals do it."""
+    from deelwijzer.demo.simulate import Simulation
+
+    simulation = Simulation(seed_value)
+    report = simulation.run(events)
+    family = seed_family(simulation)
+    world = World(report_line=report.line())
+    world.samples = samples_of(**family)
+    world.counts = object_counts()
+    return world
+
+
+def _bsn(index: int) -> str:
+    """A valid BSN (eleven test) for the index-th extra family."""
+    for n in range(10_000_000 + index * 100, 10_000_000 + index * 100 + 100):
+        digits = f"{n:08d}"
+        total = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True))
+        last = total % 11
+        if last < 10:
+            return digits + str(last)
+    raise AssertionError(index)
+
+
+def seed_family(simulation: Any, index: int = 0) -> dict[str, Any]:
+    """The Brandsma family (``index`` > 0: another family like it, with its own names and
+    BSNs, worked on by the same professionals) with one of everything, through the services.
+    Returns the objects by name (see :func:`_samples`)."""
     from deelwijzer.accounts.models import Professional
     from deelwijzer.cases import services as cases
     from deelwijzer.cases.selectors import case_members
     from deelwijzer.consent import services as consent
     from deelwijzer.datarequests import services as datarequests
-    from deelwijzer.demo.simulate import Simulation
     from deelwijzer.persons import services as persons
     from deelwijzer.veiligthuis import services as veiligthuis
 
-    simulation = Simulation(seed_value)
-    report = simulation.run(events)
     today = timezone.localdate()
     director = simulation.director
     partners = simulation.partners
     prof = {p.username: p for p in Professional.objects.all()}
     ggz, cjg, police = prof["ggz-zijlstroom-prof"], prof["cjg-aldermeer-prof"], prof["politie-prof"]
 
+    family = "Brandsma-Oudejans" if index == 0 else f"Brandsma-{index}"
+    bsn_child, bsn_mother = ("111222333", "123456782") if index == 0 else (
+        _bsn(2 * index), _bsn(2 * index + 1))
     case = cases.case_bring_in(
         professional=director, statutory_task=simulation.task,
         case_criterion=simulation.criteria[0],
         members=[
-            cases.MemberInput("Liselotte", "Brandsma-Oudejans", _births(today, 13), "child",
-                              bsn="111222333", street="Zonnedauwstraat 17",
+            cases.MemberInput("Liselotte", family, _births(today, 13), "child",
+                              bsn=bsn_child, street="Zonnedauwstraat 17",
                               postal_code="9712 QX", city="Aldermeer"),
-            cases.MemberInput("Gerbrich", "Brandsma-Oudejans", _births(today, 41), "parent",
-                              bsn="123456782", street="Zonnedauwstraat 17",
+            cases.MemberInput("Gerbrich", family, _births(today, 41), "parent",
+                              bsn=bsn_mother, street="Zonnedauwstraat 17",
                               postal_code="9712 QX", city="Aldermeer"),
         ],
         representatives=[cases.RepresentativeInput(child=0, representative=1, kind="parent")])
@@ -184,16 +210,13 @@ def seed(events: int = 200, seed_value: int = 2026) -> World:
                for n in (1, 2, 4, 5)},
         family_informed_before=False, not_informed_reason=TEXTS["not_informed"])
 
-    world = World(report_line=report.line())
-    world.samples = _samples(
-        case=case, child=child, fact=fact, given=given, weighing=weighing,
-        named=named, anonymous=anonymous, contributions=[from_ggz, from_cjg],
-        requests=[open_request, answered], advice=advice, melding=melding)
-    world.counts = object_counts()
-    return world
+    return {"case": case, "child": child, "mother": mother, "fact": fact, "given": given,
+            "weighing": weighing, "named": named, "anonymous": anonymous,
+            "contributions": [from_ggz, from_cjg], "requests": [open_request, answered],
+            "advice": advice, "melding": melding, "involved": involved}
 
 
-def _samples(**seeded: Any) -> dict[str, list[int]]:
+def samples_of(**seeded: Any) -> dict[str, list[int]]:
     """Per kind the seeded objects and the first simulated one (by id)."""
     from deelwijzer.cases.models import Case
     from deelwijzer.persons.models import Consent, DossierItem, Justification, Person
