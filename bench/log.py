@@ -11,6 +11,14 @@ Measures, on a fresh database of its own:
 - ``sqlite_floor_per_s`` (SQLite): the same statements and commits as ``append_per_s`` on a bare
   ``sqlite3`` connection to a database with the same schema, documents prepared beforehand: what
   the database and the disk allow on this machine, the ceiling for ``append_per_s``;
+- ``pg_floor_per_s`` (PostgreSQL): a bare psycopg loop, one ``INSERT`` per transaction
+  (autocommit, prepared after 5 executions), into a copy of the entry table (``LIKE ...
+  INCLUDING ALL``: same columns, generated columns and indexes), documents prepared
+  beforehand, its rounds taken in turn with the appends'; ``pg_append_ratio`` = append_per_s /
+  pg_floor_per_s; ``pg_floor_plain_per_s`` the same into a copy whose generated columns are plain
+  (values computed beforehand): the difference is what the generated columns cost;
+- ``many_per_s``: ``log_append_many`` in batches of 1,000 records, each call its own
+  transaction (``--many`` records, median of 5 rounds), at the start of the log;
 - ``verify_per_s``: ``verify_log()`` over the whole 1M-entry log (every hash and link, the
   checkpoint), entries per second;
 - ``hashlib_per_s``: a bare ``hashlib.sha256`` chain, in the same run, over as many entries of
@@ -32,7 +40,8 @@ set (a database ``deelwijzer_bench_<pid>`` is created on that server and dropped
     .venv/bin/python bench/log.py --baseline base.json   # exit 1 on a regression > 25%
     scripts/with-postgres .venv/bin/python bench/log.py --json
 
-Targets: append_per_s >= 5,000 on SQLite, verify_ratio >= 0.5, subject_query_ms_1m <= 50.
+Targets: append_per_s >= 5,000 on SQLite, pg_append_ratio >= 0.5 on PostgreSQL,
+verify_ratio >= 0.5, subject_query_ms_1m <= 50.
 """
 
 from __future__ import annotations
