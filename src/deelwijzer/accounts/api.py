@@ -29,7 +29,7 @@ from deelwijzer.accounts.forms import StaffForm
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
 from deelwijzer.accounts.views import staff_of
-from deelwijzer.api.errors import InvalidOutput
+from deelwijzer.api.bodies import InvalidOutput
 
 MAX_ID = 2**31 - 1
 NOT_FOUND = {403: InvalidOutput, 404: None}

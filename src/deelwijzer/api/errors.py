@@ -26,10 +26,15 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from deelwijzer.api.bodies import ERROR_RESPONSES as ERROR_RESPONSES
+from deelwijzer.api.bodies import FieldErrorOutput as FieldErrorOutput
+from deelwijzer.api.bodies import InvalidOutput as InvalidOutput
+from deelwijzer.api.bodies import ReasonOutput as ReasonOutput
+from deelwijzer.api.bodies import RefusalOutput as RefusalOutput
 from deelwijzer.api.parsers import body_error
 from deelwijzer.covenant.loader import CovenantInvalid
 from deelwijzer.covenant.services import CovenantActionRefused
@@ -98,38 +103,3 @@ def _flatten(detail: Any, path: str) -> list[tuple[str, str, str, str]]:
     field = path or NON_FIELD
     name = next((part for part in reversed(field.split(".")) if not part.isdigit()), field)
     return [(field, name, str(getattr(detail, "code", "invalid")), str(detail))]
-
-
-class ReasonOutput(serializers.Serializer[Any]):
-    rule_id = serializers.CharField(help_text="DOMAIN rule id, e.g. S4")
-    code = serializers.CharField(help_text="reason code, e.g. secrecy_needs_consent")
-    article = serializers.CharField(help_text="the covenant article it rests on")
-    message = serializers.CharField(help_text="one plain sentence naming the article")
-
-
-class RefusalOutput(serializers.Serializer[Any]):
-    """403: the decision point refused; the refusal is in the processing log."""
-
-    allowed = serializers.BooleanField()
-    detail = serializers.CharField()
-    covenant_version = serializers.CharField()
-    rule_ids = serializers.ListField(child=serializers.CharField())
-    reasons = ReasonOutput(many=True)
-    conditions = serializers.ListField(child=serializers.CharField())
-
-
-class FieldErrorOutput(serializers.Serializer[Any]):
-    field = serializers.CharField()
-    code = serializers.CharField()
-    message = serializers.CharField()
-
-
-class InvalidOutput(serializers.Serializer[Any]):
-    """400: input no processing may store, naming the field and the rule."""
-
-    detail = serializers.CharField()
-    errors = FieldErrorOutput(many=True)  # type: ignore[assignment]
-
-
-# For ``extend_schema(responses={..., **ERROR_RESPONSES})`` on every operation that processes.
-ERROR_RESPONSES = {400: InvalidOutput, 403: RefusalOutput}

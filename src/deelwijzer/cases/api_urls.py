@@ -2,10 +2,13 @@
 
 from django.urls import path
 
-from deelwijzer.cases import api
+from deelwijzer.cases import api, api_overviews
 
 urlpatterns = [
     path("", api.CaseListApi.as_view(), name="cases-list"),
+    path("monitoring/", api_overviews.MonitoringApi.as_view(), name="cases-monitoring"),
+    path("consultations/", api_overviews.ConsultationListApi.as_view(),
+         name="consultations-list"),
     path("open/", api.CaseOpenApi.as_view(), name="cases-open"),
     path("<int:pk>/", api.CaseDetailApi.as_view(), name="cases-detail"),
     path("<int:pk>/involvements/", api.CaseInvolveApi.as_view(), name="cases-involve"),

@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from deelwijzer.api.errors import InvalidOutput
+from deelwijzer.api.bodies import InvalidOutput
 from deelwijzer.api.renderers import FILE_RENDERERS
 from deelwijzer.covenant.diff import covenant_diff
 from deelwijzer.covenant.models import CovenantVersion, Partner

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,9 +15,11 @@ from rest_framework.views import APIView
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.api.errors import ERROR_RESPONSES, ReasonOutput
+from deelwijzer.api.pagination import ListApi
 from deelwijzer.cases.choices import ContributionNature
 from deelwijzer.covenant.models import Partner
 from deelwijzer.persons.gateway import InvalidPersonData
+from deelwijzer.persons.selectors import Listing, Window
 from deelwijzer.policy import age_on
 from deelwijzer.sharing import selectors, services
 
@@ -409,3 +411,34 @@ class DossierItemCopyApi(APIView):
                                         purpose=values["purpose"] or None, case=case)
         return Response(DossierItemOutput(_item_data(copy, {})).data,
                         status=status.HTTP_201_CREATED)
+
+
+class PersonListApi(ListApi):
+    """The persons the caller may know exist (need to know, ADR 0002): the household members
+    of the open cases it directs or takes part in by name, and outside a case those it
+    registered or recorded something about itself; by family name. ``search`` matches the
+    names, the birth date (``2013-05-01``) or the BSN; every word must match. A search is not
+    logged (it shows no content); opening a person's dossier items is. A page of them
+    (``limit``, ``offset``)."""
+
+    @extend_schema(operation_id="persons_list", responses=PersonOutput(many=True), parameters=[
+        OpenApiParameter("search", str, description="words of the name, a birth date "
+                         "(YYYY-MM-DD) or a BSN"),
+    ])
+    def get(self, request: Request) -> Response:
+        user = _user(request)
+        words = request.query_params.get("search", "")[:100].lower().split()
+
+        def matches(person: Any) -> bool:
+            fields = [person.given_names.lower(), person.family_name.lower(),
+                      person.birth_date.isoformat(), getattr(person, "bsn", "") or ""]
+            return all(any(word in f for f in fields) for word in words)
+
+        def fetch(window: Window) -> Listing[Any]:
+            # Until cases.selectors.persons_search lands: the screen's list, filtered here.
+            found = [p for p in selectors.persons_visible_to(user) if matches(p)]
+            end = None if window.limit is None else window.offset + window.limit
+            return Listing(found[window.offset:end], len(found))
+
+        return self.page(fetch, lambda rows: PersonOutput(
+            [_person_data(p) for p in rows], many=True).data)

@@ -7,6 +7,7 @@ from deelwijzer.sharing import api
 urlpatterns = [
     path("check/", api.ShareCheckApi.as_view(), name="share-check"),
     path("disclose/", api.ShareDiscloseApi.as_view(), name="share-disclose"),
+    path("persons/", api.PersonListApi.as_view(), name="persons-list"),
     path("persons/<int:pk>/", api.PersonDetailApi.as_view(), name="persons-retrieve"),
     path("persons/<int:pk>/items/", api.DossierItemRecordApi.as_view(),
          name="dossier-items-record"),

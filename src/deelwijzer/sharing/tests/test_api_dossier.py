@@ -142,3 +142,22 @@ def test_copying_a_disclosed_item_into_the_own_dossier(demo, case, concern,
     # The director's own item cannot be copied into its own dossier.
     own = api_client(demo.director).post(url, {"informed": True}, format="json")
     assert own.status_code == 404
+
+
+def test_persons_list_and_search_within_need_to_know(demo, case, api_client):
+    client = api_client(demo.director)
+    everyone = client.get("/api/v1/share/persons/").json()
+    assert everyone["count"] == 2
+    assert {p["given_names"] for p in everyone["results"]} == {"Noor", "Eva"}
+    found = client.get("/api/v1/share/persons/", {"search": "noor visser"}).json()
+    assert [p["id"] for p in found["results"]] == [demo.child.pk]
+    by_date = client.get("/api/v1/share/persons/",
+                         {"search": demo.mother.birth_date.isoformat()}).json()
+    assert [p["id"] for p in by_date["results"]] == [demo.mother.pk]
+    page = client.get("/api/v1/share/persons/", {"limit": 1, "offset": 1}).json()
+    assert page["count"] == 2 and len(page["results"]) == 1 and page["next"] is None
+    before = entries_for_subject(demo.child.subject_id).count()
+    other = api_client(demo.prof("cjg-aldermeer")).get("/api/v1/share/persons/",
+                                                       {"search": "Visser"})
+    assert other.json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert entries_for_subject(demo.child.subject_id).count() == before  # not logged
