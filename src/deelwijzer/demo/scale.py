@@ -1069,6 +1069,8 @@ class Region:
             provide = Ctx(purpose, self.index.purpose_grounds.get(purpose, {}).get(case.dossier),
                           ctx.step, case.ref, CaseRole.INFORMANT)
             item = items[0]
+            if rng.random() < 0.6:  # the family agreed to it being given to the asker
+                self.consent(case, item, asker.partner, rng.uniform(max(at, item.at), answer))
             disclosure = self.disclose(
                 case, item, answer, recipient=asker.partner, ctx=provide, prof=director)
             if disclosure is not None:
