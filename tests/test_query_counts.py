@@ -18,6 +18,8 @@ reason), so that a route nobody can open does not pass unmeasured.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,8 @@ NOT_MEASURED = {
     "api:schema": "the OpenAPI schema: no personal data, generated once per process",
     "covenant:document": "covenant documents: the ids are a kind and an extension",
     "consent:evidence": "a file download",
+    "consent:record": "the consent form for the person in ?person= (measured via consent:person)",
+    "covenant:partnership": "a redirect to the version in force (covenant pages: no personal data)",
 }
 GROW_FAMILIES = 4
 EXTRA = 4  # how many more of each listed thing the first family gets
@@ -43,6 +47,17 @@ EXTRA = 4  # how many more of each listed thing the first family gets
 class Measured:
     status: int
     queries: int
+    sql: tuple[str, ...]
+
+
+def _shape(sql: str) -> str:
+    """A statement without its literal values, to find the one that repeats."""
+    return re.sub(r"\b\d+\b|'[^']*'", "?", sql)[:160]
+
+
+def _repeated(small: Measured, large: Measured) -> str:
+    more = Counter(map(_shape, large.sql)) - Counter(map(_shape, small.sql))
+    return "; ".join(f"{n}x {shape}" for shape, n in more.most_common(2))
 
 
 def _measure(routes: list[matrix.Route], samples: dict[str, list[int]],
@@ -60,7 +75,8 @@ def _measure(routes: list[matrix.Route], samples: dict[str, list[int]],
             with transaction.atomic(), CaptureQueriesContext(connection) as queries:
                 response = client.get(route.path(pk))
                 transaction.set_rollback(True)
-            found[route.name, account.label] = Measured(response.status_code, len(queries))
+            found[route.name, account.label] = Measured(
+                response.status_code, len(queries), tuple(q["sql"] for q in queries))
     return found
 
 
@@ -134,7 +150,8 @@ def measured(django_db_setup, django_db_blocker):
 def test_queries_do_not_grow_with_the_data(measured):
     _routes, small, large = measured
     grown = sorted(
-        f"{name} as {account}: {small[name, account].queries} -> {m.queries} queries"
+        f"{name} as {account}: {small[name, account].queries} -> {m.queries} queries "
+        f"({_repeated(small[name, account], m)})"
         for (name, account), m in large.items()
         if m.status == 200 and small[name, account].status == 200
         and m.queries != small[name, account].queries)

@@ -40,17 +40,32 @@ def involvements(case: Case) -> QuerySet[Involvement]:
     return Involvement._records.filter(case=case).select_related("partner", "professional")
 
 
-def action_items_for(professional: Professional, consultation: Consultation) -> list[ActionItem]:
+def _own_items(professional: Professional, items: QuerySet[ActionItem],
+               case: Case | None) -> list[ActionItem]:
     """K6: the case director sees every action item; anyone else only the items they own: their
     own involvement's, or their partner's when that involvement names no professional."""
-    items = ActionItem._records.filter(consultation=consultation).select_related(
-        "owner", "owner__partner").order_by("due", "pk")
-    case = consultation.case
     if case is not None and case.director_id == professional.pk:
         return list(items)
     return list(items.filter(
         Q(owner__professional=professional)
         | Q(owner__professional__isnull=True, owner__partner_id=professional.partner_id)))
+
+
+def action_items_for(professional: Professional, consultation: Consultation) -> list[ActionItem]:
+    """The action items of a consultation the professional may see (K6)."""
+    return _own_items(professional, ActionItem._records.filter(
+        consultation=consultation).select_related(
+        "owner", "owner__partner", "owner__professional").order_by("due", "pk"),
+        consultation.case)
+
+
+def case_action_items_for(professional: Professional, case: Case) -> list[ActionItem]:
+    """The action items of all the case's consultations the professional may see (K6), newest
+    consultation first, in one query."""
+    return _own_items(professional, ActionItem._records.filter(
+        consultation__case=case).select_related(
+        "owner", "owner__partner", "owner__professional", "consultation").order_by(
+        "-consultation__date", "-consultation_id", "due", "pk"), case)
 
 
 # --- what the screens and the API list (no content: names of the family are read through
@@ -83,7 +98,8 @@ def cases_for(professional: Professional, *, search: str = "", step: str = "",
     mine = Involvement._records.filter(professional=professional)
     rows = _cases_of(professional).annotate(
         my_role=Subquery(mine.filter(case_id=OuterRef("pk")).values("role")[:1]),
-    ).select_related("household", "dossier_partner", "director", "initiating_partner")
+    ).select_related("household", "dossier_partner", "director", "initiating_partner",
+                     "partnership")
     for word in search.split():
         rows = rows.filter(Q(reference__icontains=word) | Q(household__label__icontains=word))
     if step:
@@ -115,7 +131,7 @@ def case_counts_for(professional: Professional) -> tuple[int, int]:
 def case_for(professional: Professional, pk: int) -> Case | None:
     """The case, when the professional is involved in it; None when it may not know it exists."""
     case = Case._records.filter(pk=pk).select_related(
-        "household", "dossier_partner", "director", "initiating_partner").first()
+        "household", "dossier_partner", "director", "initiating_partner", "partnership").first()
     if (case is None or not works_with_clients(professional)
             or involvement_of(case, professional) is None):
         return None

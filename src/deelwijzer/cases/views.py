@@ -250,10 +250,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         refusal = refusal_body(error)
     involvements = list(selectors.involvement_list(case))
     consultations = selectors.consultations_of(case)
-    actions = []
-    for consultation in consultations:
-        for item in selectors.action_items_for(me, consultation):
-            actions.append({"item": item, "consultation": consultation})
+    actions = [{"item": item, "consultation": item.consultation}
+               for item in selectors.case_action_items_for(me, case)]
     return render(request, "cases/detail.html", {
         "case": case, "household": household, "refusal": refusal,
         "relations": dict(MemberRelation.choices),

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.api.errors import ERROR_RESPONSES, RefusalOutput
+from deelwijzer.api.pagination import ListApi
 from deelwijzer.api.renderers import FILE_RENDERERS
 from deelwijzer.consent import selectors
 from deelwijzer.consent import services as consent_services
@@ -66,7 +67,8 @@ def _consent_data(consent: Any) -> dict[str, Any]:
         "has_evidence": bool(consent.evidence_size), "withdrawn_on": consent.withdrawn_on,
         "status": persons_selectors.consent_status(consent).code,
         "history": [{"kind": e.kind, "on": e.on, "by": e.by_id}
-                    for e in persons_selectors.consent_events(consent)],
+                    for e in getattr(consent, "history", None)
+                    or persons_selectors.consent_events(consent)],
     }
 
 
@@ -94,15 +96,16 @@ class ConsentOutput(serializers.Serializer[Any]):
     history = ConsentEventOutput(many=True)
 
 
-class ConsentListApi(APIView):
-    """The consents of a person, newest first, with status and history."""
+class ConsentListApi(ListApi):
+    """The consents of a person, newest first, with status and history; a page of them."""
 
     @extend_schema(operation_id="consent_person_consents_list",
                    responses={200: ConsentOutput(many=True)})
     def get(self, request: Request, pk: int) -> Response:
         person = _person(request, pk)
-        return Response(ConsentOutput([_consent_data(c) for c in
-                                       persons_selectors.consents_of(person)], many=True).data)
+        return self.page(lambda window: persons_selectors.consents_listing(person, window),
+                         lambda rows: ConsentOutput([_consent_data(c) for c in rows],
+                                                    many=True).data)
 
 
 class ConsentRecordApi(APIView):
@@ -324,7 +327,7 @@ class InformingRecordApi(APIView):
             "review_on": found.exception_review_on}).data, status=status.HTTP_201_CREATED)
 
 
-class RemindersApi(APIView):
+class RemindersApi(ListApi):
     """What you must still inform people about ("Te informeren"), overdue first."""
 
     class RemindersOutput(serializers.Serializer[Any]):
@@ -338,9 +341,11 @@ class RemindersApi(APIView):
                    responses={200: RemindersOutput(many=True)})
     def get(self, request: Request) -> Response:
         dues = selectors.informing_due_for(_user(request))
-        return Response(self.RemindersOutput(
-            [{"person": d.person.pk, "reason": d.reason, "due": d.due, "overdue": d.overdue,
-              "case_ref": d.case_ref} for d in dues], many=True).data)
+        return self.page(lambda window: persons_selectors.listing_of(dues, window),
+                         lambda rows: self.RemindersOutput(
+                             [{"person": d.person.pk, "reason": d.reason, "due": d.due,
+                               "overdue": d.overdue, "case_ref": d.case_ref} for d in rows],
+                             many=True).data)
 
 
 class RemarkAddApi(APIView):

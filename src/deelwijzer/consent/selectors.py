@@ -84,6 +84,8 @@ def _consultation_dues(professional: Professional) -> list[Due]:
     if not consultations:
         return []
     informed = persons.informings_for_consultations([c.pk for c in consultations])
+    members = persons.persons_by_household(
+        [c.case.household_id for c in consultations if c.case is not None])
     dues = []
     for consultation in consultations:
         case = consultation.case
@@ -93,7 +95,7 @@ def _consultation_dues(professional: Professional) -> list[Due]:
         below = policy_index(version).representatives_only_below if version else 12
         after = consultation.inform_when == "after"
         due = consultation.date + dt.timedelta(days=INFORM_AFTER_DAYS if after else 0)
-        for person in persons.persons_in_households([case.household_id]):
+        for person in members[case.household_id]:
             if (consultation.pk, person.pk) in informed:
                 continue
             if age_on(person.birth_date, consultation.date) < below:

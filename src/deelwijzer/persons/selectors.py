@@ -50,6 +50,13 @@ class Listing(Generic[T]):
 ALL = Window()  # every row: for commands and services that act on all of them
 
 
+def listing_of(rows: list[T], window: Window) -> Listing[T]:
+    """One page of a list made in Python (e.g. merged from several sources and sorted)."""
+    if window.limit is None:
+        return Listing(rows, len(rows))
+    return Listing(rows[window.offset:window.offset + window.limit], len(rows))
+
+
 def window_of(rows: QuerySet[M], window: Window) -> Listing[M]:
     """One page of a selector's queryset, read here (so the query runs in a selectors file,
     the gateway rule), with the total: one query for the page and one COUNT, which is left out
@@ -97,6 +104,15 @@ def household_ids_of(person: Person) -> list[int]:
                 .values_list("household_id", flat=True))
 
 
+def persons_by_household(household_ids: list[int]) -> dict[int, list[Person]]:
+    """The members of each household (in the order they were registered), in one query."""
+    found: dict[int, list[Person]] = {pk: [] for pk in household_ids}
+    for member in HouseholdMember._records.filter(
+            household_id__in=household_ids).select_related("person").order_by("person_id"):
+        found[member.household_id].append(member.person)
+    return found
+
+
 def persons_in_households(household_ids: list[int]) -> list[Person]:
     return list(Person._records.filter(
         pk__in=HouseholdMember._records.filter(household_id__in=household_ids)
@@ -135,6 +151,21 @@ def consents_of(person: Person) -> list[Consent]:
                 .select_related("obtained_by_partner", "obtained_by", "recorded_by",
                                 "withdrawn_by")
                 .prefetch_related("given_by").order_by("-recorded_at", "-pk"))
+
+
+def consents_listing(person: Person, window: Window) -> Listing[Consent]:
+    """A page of :func:`consents_of`, each consent with ``history`` (its events), read in one
+    query for the page."""
+    listing = window_of(Consent._records.filter(person=person)
+                        .select_related("obtained_by_partner", "obtained_by", "recorded_by",
+                                        "withdrawn_by")
+                        .prefetch_related("given_by").order_by("-recorded_at", "-pk"), window)
+    events: dict[int, list[ConsentEvent]] = {c.pk: [] for c in listing.rows}
+    for event in ConsentEvent._records.filter(consent_id__in=events).select_related("by"):
+        events[event.consent_id].append(event)
+    for consent in listing.rows:
+        consent.history = events[consent.pk]  # type: ignore[attr-defined]
+    return listing
 
 
 def consent_by_pk(pk: int) -> Consent | None:

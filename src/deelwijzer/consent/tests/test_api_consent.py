@@ -78,7 +78,9 @@ def test_record_withdraw_and_the_refusal_after(demo, api_client):
     assert response.status_code == 200
     assert [e["kind"] for e in response.json()["history"]] == ["given", "withdrawn"]
     listed = client.get(f"/api/v1/consent/persons/{demo.child.pk}/").json()
-    assert listed[0]["status"] == "withdrawn"
+    assert listed["count"] == 1
+    assert listed["results"][0]["status"] == "withdrawn"
+    assert [e["kind"] for e in listed["results"][0]["history"]] == ["given", "withdrawn"]
     with pytest.raises(gateway.ProcessingRefused):
         persons.dossier_item_disclose(professional=demo.director, item=item,
                                       recipient=demo.partner("gemeente-aldermeer"),
@@ -120,12 +122,12 @@ def test_a_weighing_with_a_missing_answer_names_the_question(demo, api_client):
     detail = client.get(f"/api/v1/consent/justifications/{weighing}/").json()
     assert detail["texts"]["h"] == "kind afhankelijk"
     reminders = client.get("/api/v1/consent/reminders/").json()
-    assert [r["reason"] for r in reminders] == ["weighing"]
+    assert [r["reason"] for r in reminders["results"]] == ["weighing"]
     response = client.post("/api/v1/consent/informing/", {
         "person": demo.child.pk, "purpose": "veiligheid", "timing": "after",
         "method": "phone", "justification": weighing}, format="json")
     assert response.status_code == 201
-    assert client.get("/api/v1/consent/reminders/").json() == []
+    assert client.get("/api/v1/consent/reminders/").json()["results"] == []
 
 
 def test_what_the_caller_may_not_see_is_not_found(demo, api_client):
