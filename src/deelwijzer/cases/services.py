@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,10 +54,10 @@ from deelwijzer.persons.gateway import (
     Context,
     Grounds,
     InvalidPersonData,
-    decision_preview,
     gateway,
     own_partner,
-    process,
+    preview_all,
+    process_all,
     version_for,
 )
 from deelwijzer.persons.models import Household, HouseholdMember, Person, Representative
@@ -174,8 +175,7 @@ def _log_case_work(professional: Professional, case: Case, *, context: Context |
     """Ask the policy and log one line per household member for a piece of case work."""
     context = context or case_context(case, professional)
     categories = case_work_categories(case, action, context.step)
-    for person in _members(case.household):
-        process(professional=professional, person=person, action=action,
+    process_all(professional=professional, persons=_members(case.household), action=action,
                 categories=categories, context=context, recipient=recipient, author=author)
 
 
@@ -259,9 +259,8 @@ def _case_open(*, professional: Professional, household: Household, statutory_ta
         case_role=CaseRole.CASE_HOLDER if director == professional else CaseRole.CONTENT,
     )
     categories = sorted(set(categories))
-    for person in members:
-        process(professional=professional, person=person, action=Action.RECORD,
-                 categories=categories, context=context)
+    process_all(professional=professional, persons=members, action=Action.RECORD,
+                categories=categories, context=context)
     case = Case._records.create(
         reference=reference, partnership=partnership, initiating_partner=partner,
         statutory_task=statutory_task.strip(), case_criterion=case_criterion.strip(),
@@ -462,9 +461,8 @@ def consultation_minutes_record(*, professional: Professional, consultation: Con
     if not categories:
         raise InvalidPersonData("categories", "required")
     context = case_context(case, professional)
-    for person in _members(case.household):
-        process(professional=professional, person=person, action=Action.RECORD,
-                 categories=categories, context=context)
+    process_all(professional=professional, persons=_members(case.household),
+                action=Action.RECORD, categories=categories, context=context)
     consultation.minutes_encrypted = crypto.encrypt(minutes)
     consultation.minutes_categories = categories
     consultation.minutes_recorded_by = professional
@@ -487,10 +485,9 @@ def consultation_minutes_view(*, professional: Professional, consultation: Consu
         return ""
     recorder = consultation.minutes_recorded_by
     if recorder is None or recorder.partner is None:  # minutes from before their recorder
-        context = case_context(case, professional)
-        for person in _members(case.household):
-            process(professional=professional, person=person, action=Action.VIEW,
-                    categories=consultation.minutes_categories, context=context)
+        process_all(professional=professional, persons=_members(case.household),
+                    action=Action.VIEW, categories=consultation.minutes_categories,
+                    context=case_context(case, professional))
     else:
         _reach(professional, case, owner=recorder.partner, author=recorder,
                categories=list(consultation.minutes_categories),
@@ -533,12 +530,9 @@ def contribution_add(
     if not categories:
         raise InvalidPersonData("categories", "required")
     context = case_context(case, professional)
-    label = ""
-    for person in _members(case.household):
-        _decision, version = process(professional=professional, person=person,
-                                      action=Action.RECORD, categories=categories,
-                                      context=context)
-        label = version.label
+    decided = process_all(professional=professional, persons=_members(case.household),
+                          action=Action.RECORD, categories=categories, context=context)
+    label = decided[-1][1].label if decided else ""
     return Contribution._records.create(
         consultation=consultation, owner_partner=own_partner(professional), author=professional,
         content_encrypted=crypto.encrypt(text), categories=categories, nature=str(nature),
@@ -563,23 +557,17 @@ def _reach(professional: Professional, case: Case, *, owner: Partner, author: Pr
     context = case_context(case, professional)
     grounds = dataclasses.replace(origin, contributor_permission=permission)
 
-    def view(person: Person, *, preview: bool = False) -> bool:
-        ask = decision_preview if preview else process
-        decision, _ = ask(professional=professional, person=person, action=Action.VIEW,
-                          categories=categories, context=context, grounds=grounds,
-                          contributor=owner.key, author=author.pk)
-        return decision.allowed
-
+    view: dict[str, Any] = {
+        "professional": professional, "persons": members, "action": Action.VIEW,
+        "categories": categories, "context": context, "grounds": grounds,
+        "contributor": owner.key, "author": author.pk}
     # The reader's own refusal (P4, K5) comes first: asked without a log line here, it is
     # logged below; the disclosure is asked only for a reader who may see the data.
-    if owner.pk != reader.pk and all(view(p, preview=True) for p in members):
-        author_context = case_context(case, author, purpose)
-        for person in members:
-            process(professional=author, person=person, action=Action.DISCLOSE,
-                    categories=categories, context=author_context, recipient=reader.key,
-                    grounds=origin)
-    for person in members:
-        view(person)
+    if owner.pk != reader.pk and all(d.allowed for d in preview_all(**view)):
+        process_all(professional=author, persons=members, action=Action.DISCLOSE,
+                    categories=categories, context=case_context(case, author, purpose),
+                    recipient=reader.key, grounds=origin)
+    process_all(**view)
 
 
 def _provides_police_data(partnership: Partnership, partner: Partner) -> bool:
@@ -762,10 +750,9 @@ def case_view(*, professional: Professional, case: Case) -> CaseView:
         categories.append("gezinssamenstelling")
     if reps and "gezag-en-maatregelen" in visible:
         categories.append("gezag-en-maatregelen")
-    context = case_context(case, professional)
-    for member in members:
-        process(professional=professional, person=member.person, action=Action.VIEW,
-                 categories=categories, context=context)
+    process_all(professional=professional, persons=[m.person for m in members],
+                action=Action.VIEW, categories=categories,
+                context=case_context(case, professional))
     today = timezone.localdate()
     relations = "gezinssamenstelling" in categories
     return CaseView(

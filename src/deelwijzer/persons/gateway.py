@@ -16,8 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
@@ -29,9 +28,8 @@ from deelwijzer.accounts.models import Professional
 from deelwijzer.covenant.models import CovenantVersion, Partner, Partnership
 from deelwijzer.covenant.selectors import policy_index, version_in_force
 from deelwijzer.persons import crypto
-from deelwijzer.persons.models import Consent, Informing, Person
+from deelwijzer.persons.models import Consent, Informing, Person, Representative
 from deelwijzer.persons.models import Justification as JustificationRecord
-from deelwijzer.persons.selectors import representatives_of
 from deelwijzer.policy import (
     WEIGHING_QUESTIONS,
     Action,
@@ -46,7 +44,7 @@ from deelwijzer.policy import (
     Subject,
     decide,
 )
-from deelwijzer.processing_log.services import LogRecord, log_append
+from deelwijzer.processing_log.services import LogRecord, log_append_many
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -139,22 +137,29 @@ def _actor(professional: Professional, case_role: CaseRole | None, today: dt.dat
     )
 
 
-def _subject(person: Person) -> Subject:
-    reps = representatives_of(person) if person.pk else []
-    return Subject(
-        subject_id=person.subject_id,
-        birth_date=person.birth_date,
-        representatives=tuple(r.subject_id for r in reps),
-    )
+@dataclass(frozen=True)
+class _OnRecord:
+    """What is on record about the persons of one processing, read once for all of them: per
+    person id the representatives' subject ids (S6), the consents (S5), and whether the
+    processing partner informed the person about the purpose (T1, K7)."""
+
+    representatives: Mapping[int, tuple[str, ...]]
+    consents: Mapping[int, tuple[ConsentRecord, ...]]
+    informed: frozenset[int]
 
 
-def _consents(person: Person) -> tuple[ConsentRecord, ...]:
-    if not person.pk:
-        return ()
-    return tuple(
-        ConsentRecord(
+def _on_record(persons: Iterable[Person], partner: str, purpose: str) -> _OnRecord:
+    """Three queries, however many persons."""
+    by_pk = {p.pk: p for p in persons if p.pk}
+    reps: dict[int, list[str]] = {pk: [] for pk in by_pk}
+    for rep in Representative._records.filter(child_id__in=by_pk).select_related(
+            "representative").order_by("representative_id"):
+        reps[rep.child_id].append(rep.representative.subject_id)
+    consents: dict[int, list[ConsentRecord]] = {pk: [] for pk in by_pk}
+    for consent in Consent._records.filter(person_id__in=by_pk).prefetch_related("given_by"):
+        consents[consent.person_id].append(ConsentRecord(
             consent_id=str(consent.pk),
-            subject_id=person.subject_id,
+            subject_id=by_pk[consent.person_id].subject_id,
             given_by=frozenset(p.subject_id for p in consent.given_by.all()),
             purpose=consent.purpose,
             categories=frozenset(consent.categories),
@@ -164,9 +169,15 @@ def _consents(person: Person) -> tuple[ConsentRecord, ...]:
             withdrawn_on=consent.withdrawn_on,
             written=consent.written,
             active_act=consent.active_act,
-        )
-        for consent in Consent._records.filter(person=person).prefetch_related("given_by")
-    )
+        ))
+    informed: frozenset[int] = frozenset()
+    if partner and by_pk:
+        informed = frozenset(Informing._records.filter(
+            person_id__in=by_pk, partner__key=partner, informed_on__isnull=False,
+        ).filter(models.Q(purpose=purpose) | models.Q(purpose="")).values_list(
+            "person_id", flat=True))
+    return _OnRecord({pk: tuple(v) for pk, v in reps.items()},
+                     {pk: tuple(v) for pk, v in consents.items()}, informed)
 
 
 def _request(
@@ -181,6 +192,7 @@ def _request(
     grounds: Grounds | None = None,
     contributor: str | None = None,
     author: int | None = None,
+    facts: _OnRecord | None = None,
 ) -> DecisionRequest:
     """The question to the decision point, with everything on record about the person: its
     consents, the no-consent weighing its partner recorded for this purpose and recipient (S7),
@@ -193,21 +205,23 @@ def _request(
         justification = _justification_on_record(
             person, partner_key, context.purpose, recipient, frozenset(categories))
     categories = frozenset(categories)
+    if facts is None:
+        facts = _on_record([person], partner_key, context.purpose)
     return DecisionRequest(
         actor=_actor(professional, context.case_role, today),
         action=action,
-        subject=_subject(person),
+        subject=Subject(subject_id=person.subject_id, birth_date=person.birth_date,
+                        representatives=facts.representatives.get(person.pk, ())),
         categories=frozenset(categories),
         purpose=context.purpose,
         step=context.step,
         ground=context.ground,
         recipient=recipient,
         on_record=OnRecord(
-            consents=_consents(person),
+            consents=facts.consents.get(person.pk, ()),
             justification=justification,
             legal_duty=grounds.legal_duty,
-            informed=grounds.informed or _informed_on_record(person, partner_key,
-                                                             context.purpose),
+            informed=grounds.informed or person.pk in facts.informed,
             contributor=contributor,
             contributor_permission=grounds.contributor_permission,
             police_origin_purpose=grounds.police_origin_purpose,
@@ -267,24 +281,6 @@ def _justification_on_record(person: Person, partner: str, purpose: str, recipie
     return _as_policy_justification(record) if record else None
 
 
-def _informed_on_record(person: Person, partner: str, purpose: str) -> bool:
-    """T1, K7: the partner informed the person (not an exception) about this purpose."""
-    if not person.pk or not partner:
-        return False
-    return Informing._records.filter(
-        person=person, partner__key=partner, informed_on__isnull=False,
-    ).filter(models.Q(purpose=purpose) | models.Q(purpose="")).exists()
-
-
-def _ask(*, person: Person, **question: Any) -> tuple[
-        CovenantVersion, CovenantIndex, DecisionRequest, Decision]:
-    """The one place the policy is asked, for ``process`` and ``decision_preview`` alike."""
-    version = version_for(person.partnership)
-    index = policy_index(version)
-    request = _request(person=person, today=timezone.localdate(), **question)
-    return version, index, request, decide(index, request)
-
-
 def process(
     *,
     professional: Professional,
@@ -302,37 +298,117 @@ def process(
     ``contributor`` is the partner whose data it is (K5); ``author`` the professional whose own
     work it is: who recorded it, or to whom an action is assigned (P4: outside a case, and as
     an informant, a professional reaches only its own work)."""
-    started = timezone.now()
-    t0 = time.perf_counter()
-    version, index, request, decision = _ask(
-        professional=professional, person=person, action=action, categories=categories,
+    [result] = process_all(
+        professional=professional, persons=[person], action=action, categories=categories,
         context=context, recipient=recipient, grounds=grounds, contributor=contributor,
         author=author)
-    log_append(LogRecord(
-        activity_id=f"{person.partnership.key}/{version.label}/{context.purpose}/"
-                    f"{context.step or '-'}",
-        covenant_version=version.label,
-        purpose=context.purpose,
-        step=context.step,
-        action=action.value,
-        subject_id=person.subject_id,
-        actor_id=str(professional.pk),
-        actor_partner=request.actor.partner,
-        recipient_partner=recipient,
-        ground=context.ground,
-        categories=tuple(sorted(request.categories)),
-        allowed=decision.allowed,
-        rule_ids=decision.rule_ids,
-        reasons=tuple(r.code for r in decision.reasons),
-        case_ref=context.case_ref,
-        trace_id=context.trace_id,
-        started_at=started,
-        ended_at=started + dt.timedelta(seconds=time.perf_counter() - t0),
-        status="ok" if decision.allowed else "refused",
-    ))
-    if not decision.allowed:
-        raise ProcessingRefused(decision, index)
-    return decision, version
+    return result
+
+
+def _version_index(persons: Sequence[Person]) -> tuple[CovenantVersion, CovenantIndex]:
+    if any(p.partnership_id != persons[0].partnership_id for p in persons):
+        raise ValueError("one processing is about persons of one partnership")
+    version = version_for(persons[0].partnership)
+    return version, policy_index(version)
+
+
+def _decide_each(index: CovenantIndex, *, professional: Professional,
+                 persons: Sequence[Person], action: Action, categories: Iterable[str],
+                 context: Context, **question: Any) -> Iterable[
+                     tuple[Person, DecisionRequest, Decision, dt.datetime]]:
+    """The one place the policy is asked, for processing and previews alike: the decision for
+    each person, with what is on record about them read once for all."""
+    categories = frozenset(categories)
+    partner_key = professional.partner.key if professional.partner else ""
+    facts = _on_record(persons, partner_key, context.purpose)
+    today = timezone.localdate()
+    for person in persons:
+        started = timezone.now()
+        request = _request(professional=professional, person=person, action=action,
+                           categories=categories, context=context, today=today,
+                           facts=facts, **question)
+        yield person, request, decide(index, request), started
+
+
+def preview_all(
+    *,
+    professional: Professional,
+    persons: Sequence[Person],
+    action: Action,
+    categories: Iterable[str],
+    context: Context,
+    recipient: str | None = None,
+    grounds: Grounds | None = None,
+    contributor: str | None = None,
+    author: int | None = None,
+) -> list[Decision]:
+    """``decision_preview`` for each of ``persons``, in a fixed number of queries."""
+    if not persons:
+        return []
+    _version, index = _version_index(persons)
+    return [decision for _p, _r, decision, _s in _decide_each(
+        index, professional=professional, persons=persons, action=action,
+        categories=categories, context=context, recipient=recipient, grounds=grounds,
+        contributor=contributor, author=author)]
+
+
+def process_all(
+    *,
+    professional: Professional,
+    persons: Sequence[Person],
+    action: Action,
+    categories: Iterable[str],
+    context: Context,
+    recipient: str | None = None,
+    grounds: Grounds | None = None,
+    contributor: str | None = None,
+    author: int | None = None,
+) -> list[tuple[Decision, CovenantVersion]]:
+    """``process`` for each of ``persons`` (e.g. every member of a household), in order, with
+    what is on record about them read once for all and their log lines appended in one batch:
+    a fixed number of queries, however many persons. As a loop of ``process`` would, it stops
+    at the first refusal: the lines up to and including the refused one are logged, then
+    ProcessingRefused is raised."""
+    if not persons:
+        return []
+    version, index = _version_index(persons)
+    records: list[LogRecord] = []
+    results: list[tuple[Decision, CovenantVersion]] = []
+    refused: ProcessingRefused | None = None
+    for person, request, decision, started in _decide_each(
+            index, professional=professional, persons=persons, action=action,
+            categories=categories, context=context, recipient=recipient, grounds=grounds,
+            contributor=contributor, author=author):
+        records.append(LogRecord(
+            activity_id=f"{persons[0].partnership.key}/{version.label}/{context.purpose}/"
+                        f"{context.step or '-'}",
+            covenant_version=version.label,
+            purpose=context.purpose,
+            step=context.step,
+            action=action.value,
+            subject_id=person.subject_id,
+            actor_id=str(professional.pk),
+            actor_partner=request.actor.partner,
+            recipient_partner=recipient,
+            ground=context.ground,
+            categories=tuple(sorted(request.categories)),
+            allowed=decision.allowed,
+            rule_ids=decision.rule_ids,
+            reasons=tuple(r.code for r in decision.reasons),
+            case_ref=context.case_ref,
+            trace_id=context.trace_id,
+            started_at=started,
+            ended_at=timezone.now(),
+            status="ok" if decision.allowed else "refused",
+        ))
+        if not decision.allowed:
+            refused = ProcessingRefused(decision, index)
+            break
+        results.append((decision, version))
+    log_append_many(records)
+    if refused is not None:
+        raise refused
+    return results
 
 
 def decision_preview(
@@ -353,10 +429,11 @@ def decision_preview(
     (e.g. ``dossier_item_disclose``) asks again and is logged. The answer is built from exactly
     the same request as ``process`` builds.
     """
-    _version, index, _request_made, decision = _ask(
-        professional=professional, person=person, action=action, categories=categories,
-        context=context, recipient=recipient, grounds=grounds, contributor=contributor,
-        author=author)
+    _version, index = _version_index([person])
+    [(_person, _request_made, decision, _started)] = _decide_each(
+        index, professional=professional, persons=[person], action=action,
+        categories=categories, context=context, recipient=recipient, grounds=grounds,
+        contributor=contributor, author=author)
     return decision, index
 
 

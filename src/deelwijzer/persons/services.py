@@ -31,6 +31,7 @@ from deelwijzer.persons.gateway import (
     justification_record_for,
     own_partner,
     process,
+    process_all,
     record_categories,
 )
 from deelwijzer.persons.models import (
@@ -119,9 +120,8 @@ def household_register(*, professional: Professional, label: str,
     if not members:
         raise InvalidPersonData("members", "required")
     categories = list(categories)
-    for person, _relation in members:
-        process(professional=professional, person=person, action=Action.RECORD,
-                 categories=categories, context=context)
+    process_all(professional=professional, persons=[p for p, _r in members],
+                action=Action.RECORD, categories=categories, context=context)
     household = Household._records.create(partnership=members[0][0].partnership, label=label)
     HouseholdMember._records.bulk_create(
         HouseholdMember(household=household, person=p, relation=r) for p, r in members)
