@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from deelwijzer.persons.selectors import Listing, Window
+from deelwijzer.selectors import Listing, Window
 
 PER_PAGE = 25
 

@@ -23,7 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from deelwijzer.persons.selectors import Listing, Window
+from deelwijzer.selectors import Listing, Window
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200

@@ -21,7 +21,6 @@ from deelwijzer.cases import selectors
 from deelwijzer.cases.api import ConsultationOutput, _consultation_data
 from deelwijzer.cases.monitoring.selectors import monitoring_summary
 from deelwijzer.covenant.views import user_partnership
-from deelwijzer.persons.selectors import Listing, Window
 
 
 class CaseSummaryOutput(serializers.Serializer[Any]):
@@ -82,10 +81,6 @@ class ConsultationListApi(ListApi):
     def get(self, request: Request) -> Response:
         me = cast(Professional, request.user)
 
-        def fetch(window: Window) -> Listing[Any]:
-            found = selectors.consultations_for(me)
-            end = None if window.limit is None else window.offset + window.limit
-            return Listing(found[window.offset:end], len(found))
-
-        return self.page(fetch, lambda rows: ConsultationOutput(
+        return self.page(lambda window: selectors.consultations_for(me, window=window),
+                         lambda rows: ConsultationOutput(
             [_consultation_data(c) for c in rows], many=True).data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.db.models import Count, F, Min, OuterRef, Q, QuerySet, Subquery
 
@@ -17,8 +18,8 @@ from deelwijzer.cases.models import (
 )
 from deelwijzer.covenant.models import Partnership
 from deelwijzer.persons.models import DossierItem, HouseholdMember, Person
-from deelwijzer.persons.selectors import ALL, Listing, Window, window_of
 from deelwijzer.policy import CARE_ROLES, CaseRole
+from deelwijzer.selectors import ALL, Listing, Window, window_of
 
 
 def case_by_reference(reference: str) -> Case | None:
@@ -155,8 +156,17 @@ def _visible_consultations(professional: Professional) -> QuerySet[Consultation]
     ).select_related("case", "chair", "informed_by", "scheduled_by")
 
 
-def consultations_for(professional: Professional) -> list[Consultation]:
-    return list(_visible_consultations(professional).order_by("-date", "-pk"))
+def consultations_for(professional: Professional, *, from_day: dt.date | None = None,
+                      before_day: dt.date | None = None,
+                      window: Window = ALL) -> Listing[Consultation]:
+    """The consultations the professional may open, newest first; ``from_day``: those on or
+    after it, soonest first; ``before_day``: those before it."""
+    rows = _visible_consultations(professional)
+    if from_day is not None:
+        return window_of(rows.filter(date__gte=from_day).order_by("date", "pk"), window)
+    if before_day is not None:
+        rows = rows.filter(date__lt=before_day)
+    return window_of(rows.order_by("-date", "-pk"), window)
 
 
 def upcoming_consultations(professional: Professional,
@@ -316,6 +326,35 @@ def persons_visible_to(professional: Professional) -> list[Person]:
     something about itself. Every screen that lists or looks up persons uses this; anything
     else is answered with 404."""
     return list(_persons_visible_to(professional).order_by("family_name", "given_names", "pk"))
+
+
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def _search_word(word: str) -> Q:
+    """A word of a person search: a BSN (nine digits), a birth date (2013-05-01 or
+    1-5-2013), or part of a given or family name."""
+    if word.isdigit() and len(word) == 9:
+        return Q(bsn=word)
+    found = _DATE.match(word)
+    if found:
+        y, m, d = found.group(1, 2, 3) if found.group(1) else found.group(6, 5, 4)
+        try:
+            return Q(birth_date=dt.date(int(y), int(m), int(d)))
+        except ValueError:
+            return Q(pk__in=[])
+    return Q(given_names__icontains=word) | Q(family_name__icontains=word)
+
+
+def persons_search(professional: Professional, search: str = "", *,
+                   window: Window = ALL) -> Listing[Person]:
+    """The persons the professional may know exist (see :func:`persons_visible_to`) that match
+    every word of ``search`` (names, birth date, BSN), by family name. The search itself shows
+    no content and is not logged; opening a person is."""
+    rows = _persons_visible_to(professional)
+    for word in search.split()[:10]:
+        rows = rows.filter(_search_word(word))
+    return window_of(rows.order_by("family_name", "given_names", "pk"), window)
 
 
 def person_visible_to(professional: Professional, pk: object) -> Person | None:

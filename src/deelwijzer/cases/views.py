@@ -46,6 +46,7 @@ from deelwijzer.paging import page_window, pager
 from deelwijzer.persons.errors import form_error, invalid_message, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 from deelwijzer.persons.services import bsn_is_valid
+from deelwijzer.selectors import Window
 
 Case = Any  # instances come from selectors; the models module is not imported here
 Consultation = Any
@@ -343,15 +344,19 @@ def case_close(request: HttpRequest, pk: int) -> HttpResponse:
 # --- consultations ------------------------------------------------------------------------------
 
 
+RECENT = 20  # past consultations on the consultations page
+
+
 @login_required
 def consultation_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    consultations = selectors.consultations_for(_me(request))
+    me = _me(request)
+    upcoming = selectors.consultations_for(me, from_day=today, window=page_window(request))
     return render(request, "cases/consultations.html", {
-        "upcoming": sorted((c for c in consultations if c.date >= today),
-                           key=lambda c: (c.date, c.pk)),
-        "recent": [c for c in consultations if c.date < today][:20],
-        "can_schedule": _me(request).partner is not None,
+        "upcoming": upcoming.rows, "pager": pager(request, upcoming),
+        "recent": selectors.consultations_for(me, before_day=today,
+                                              window=Window(0, RECENT)).rows,
+        "can_schedule": me.partner is not None,
     })
 
 

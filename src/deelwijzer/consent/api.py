@@ -32,6 +32,7 @@ from deelwijzer.persons.choices import (
     JustificationKindChoice,
     RemarkKind,
 )
+from deelwijzer.selectors import listing_of
 
 
 def _key() -> serializers.RegexField:
@@ -341,7 +342,7 @@ class RemindersApi(ListApi):
                    responses={200: RemindersOutput(many=True)})
     def get(self, request: Request) -> Response:
         dues = selectors.informing_due_for(_user(request))
-        return self.page(lambda window: persons_selectors.listing_of(dues, window),
+        return self.page(lambda window: listing_of(dues, window),
                          lambda rows: self.RemindersOutput(
                              [{"person": d.person.pk, "reason": d.reason, "due": d.due,
                                "overdue": d.overdue, "case_ref": d.case_ref} for d in rows],

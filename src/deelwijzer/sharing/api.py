@@ -19,8 +19,8 @@ from deelwijzer.api.pagination import ListApi
 from deelwijzer.cases.choices import ContributionNature
 from deelwijzer.covenant.models import Partner
 from deelwijzer.persons.gateway import InvalidPersonData
-from deelwijzer.persons.selectors import Listing, Window
 from deelwijzer.policy import age_on
+from deelwijzer.selectors import Listing, Window
 from deelwijzer.sharing import selectors, services
 
 MAX_ID = 2**31 - 1
@@ -427,18 +427,10 @@ class PersonListApi(ListApi):
     ])
     def get(self, request: Request) -> Response:
         user = _user(request)
-        words = request.query_params.get("search", "")[:100].lower().split()
-
-        def matches(person: Any) -> bool:
-            fields = [person.given_names.lower(), person.family_name.lower(),
-                      person.birth_date.isoformat(), getattr(person, "bsn", "") or ""]
-            return all(any(word in f for f in fields) for word in words)
+        search = request.query_params.get("search", "")[:100]
 
         def fetch(window: Window) -> Listing[Any]:
-            # Until cases.selectors.persons_search lands: the screen's list, filtered here.
-            found = [p for p in selectors.persons_visible_to(user) if matches(p)]
-            end = None if window.limit is None else window.offset + window.limit
-            return Listing(found[window.offset:end], len(found))
+            return selectors.persons_search(user, search, window=window)
 
         return self.page(fetch, lambda rows: PersonOutput(
             [_person_data(p) for p in rows], many=True).data)

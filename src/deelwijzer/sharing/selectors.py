@@ -18,6 +18,7 @@ from deelwijzer.cases.models import Case
 from deelwijzer.cases.selectors import cases_involving as cases_involving
 from deelwijzer.cases.selectors import known_outside_case as known_outside_case
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
+from deelwijzer.cases.selectors import persons_search as persons_search
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.persons.models import Consent, Disclosure, DossierItem, HouseholdMember, Person
 

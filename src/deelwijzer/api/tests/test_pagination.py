@@ -103,3 +103,40 @@ def test_not_found_and_unauthenticated_have_the_same_shape(demo, api_client, cli
     response = client.get(URL)
     assert response.status_code in (401, 403)
     assert set(response.json()) == {"detail", "errors"}
+
+
+def test_person_search_by_name_birth_date_or_bsn_within_need_to_know(demo, cases, api_client):
+    """Search finds the persons of the searcher's cases by a part of the name, the birth date
+    (ISO or Dutch order) or the BSN; a search is not logged, and another partner's
+    professional without business finds nobody."""
+    from deelwijzer.accounts.models import Professional
+    from deelwijzer.processing_log.models import LogEntry
+
+    url = "/api/v1/share/persons/"
+    client = api_client(demo.director)
+    born = demo.child.birth_date
+    lines = LogEntry.objects.count()
+    by_name = client.get(url, {"search": "sem bak"}).json()
+    assert [p["family_name"] for p in by_name["results"]] == ["Bakker"]
+    by_date = client.get(url, {"search": f"{born.day}-{born.month}-{born.year}"}).json()
+    assert {p["family_name"] for p in by_date["results"]} == {"Visser", "Bakker", "Jansen"}
+    assert client.get(url, {"search": born.isoformat()}).json()["count"] == 3
+    assert client.get(url, {"search": "31-02-2013"}).json()["count"] == 0
+    assert LogEntry.objects.count() == lines
+    ggz = Professional.objects.get(username="ggz-zijlstroom-prof")
+    assert api_client(ggz).get(url, {"search": "Visser"}).json()["count"] == 0
+
+
+def test_person_search_by_bsn(demo, api_client):
+    from deelwijzer.persons import gateway
+    from deelwijzer.persons import services as persons
+    from deelwijzer.policy import CaseRole
+
+    signal = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e",
+                             case_role=CaseRole.CASE_HOLDER)
+    persons.person_register(professional=demo.director, given_names="Lotte", family_name="Mol",
+                            birth_date=demo.child.birth_date, bsn="111222333",
+                            categories=["identiteit"], context=signal)
+    found = api_client(demo.director).get("/api/v1/share/persons/",
+                                          {"search": "111222333"}).json()
+    assert [p["given_names"] for p in found["results"]] == ["Lotte"]
