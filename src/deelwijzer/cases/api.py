@@ -31,6 +31,7 @@ from deelwijzer.cases.choices import (
 from deelwijzer.cases.views import _step
 from deelwijzer.covenant.models import Partner
 from deelwijzer.persons.gateway import InvalidPersonData
+from deelwijzer.selectors import listing_of
 
 MAX_ID = 2**31 - 1
 NOT_FOUND = {404: None}
@@ -559,17 +560,19 @@ def _contribution_data(c: Any, me: Professional) -> dict[str, Any]:
             "recorded_at": c.recorded_at, "shared_with_you": mine or c.permission}
 
 
-class ContributionListApi(APIView):
-    """The consultation's contributions without their text (K5: open one to read it)."""
+class ContributionListApi(ListApi):
+    """The consultation's contributions without their text (K5: open one to read it), in the
+    order they were made; a page of them."""
 
     @extend_schema(operation_id="contributions_list",
                    responses={200: ContributionOutput(many=True), **NOT_FOUND})
     def get(self, request: Request, pk: int) -> Response:
         consultation = _consultation(request, pk)
         me = _me(request)
-        return Response(ContributionOutput(
-            [_contribution_data(c, me) for c in selectors.contributions_of(consultation)],
-            many=True).data)
+        return self.page(
+            lambda window: selectors.contributions_of(consultation, window=window),
+            lambda rows: ContributionOutput([_contribution_data(c, me) for c in rows],
+                                            many=True).data)
 
 
 class ContributionAddApi(APIView):
@@ -661,19 +664,19 @@ class ActionItemOutput(serializers.Serializer[Any]):
     due = serializers.DateField()
 
 
-class ActionItemListApi(APIView):
-    """K6: the actions the caller may see (its own; all for the case director)."""
+class ActionItemListApi(ListApi):
+    """K6: the actions the caller may see (its own; all for the case director), by due date;
+    a page of them. Reading them is one VIEW per household member."""
 
     @extend_schema(operation_id="action_items_list",
                    responses={200: ActionItemOutput(many=True), **ERROR_RESPONSES, **NOT_FOUND})
     def get(self, request: Request, pk: int) -> Response:
         consultation = _consultation(request, pk)
-        if consultation.case is None:
-            return Response([])
-        views = services.action_items_view(professional=_me(request), consultation=consultation)
-        return Response(ActionItemOutput(
+        views = [] if consultation.case is None else services.action_items_view(
+            professional=_me(request), consultation=consultation)
+        return self.page(lambda window: listing_of(views, window), lambda rows: ActionItemOutput(
             [{"id": v.item.pk, "description": v.description, "owner": v.item.owner_id,
-              "owner_partner": v.item.owner.partner.key, "due": v.item.due} for v in views],
+              "owner_partner": v.item.owner.partner.key, "due": v.item.due} for v in rows],
             many=True).data)
 
 

@@ -204,10 +204,11 @@ def is_participant(consultation: Consultation, professional: Professional) -> bo
         consultation=consultation, involvement__professional=professional).exists()
 
 
-def contributions_of(consultation: Consultation) -> list[Contribution]:
+def contributions_of(consultation: Consultation, *,
+                     window: Window = ALL) -> Listing[Contribution]:
     """The contributions without their text (read through ``services.contribution_view``)."""
-    return list(Contribution._records.filter(consultation=consultation).select_related(
-        "owner_partner", "author").order_by("recorded_at", "pk"))
+    return window_of(Contribution._records.filter(consultation=consultation).select_related(
+        "owner_partner", "author").order_by("recorded_at", "pk"), window)
 
 
 def contribution_for(professional: Professional, pk: int) -> Contribution | None:

@@ -483,7 +483,7 @@ def _consultation_page(request: HttpRequest, consultation: Consultation, *,
     except ProcessingRefused as error:
         context["actions_refusal"] = refusal_body(error)
     contributions = []
-    for contribution in selectors.contributions_of(consultation):
+    for contribution in selectors.contributions_of(consultation).rows:
         mine = me.partner_id == contribution.owner_partner_id
         contributions.append({
             "contribution": contribution, "mine": mine,

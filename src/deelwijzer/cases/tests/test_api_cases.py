@@ -92,7 +92,7 @@ def test_the_whole_flow_through_the_api(demo, api_client):
         "permission": True}, format="json")
     assert response.status_code == 201, response.content
     contribution = response.json()["id"]
-    listed = client.get(f"{BASE}consultations/{consultation}/contributions/").json()
+    listed = client.get(f"{BASE}consultations/{consultation}/contributions/").json()["results"]
     assert listed[0]["shared_with_you"] is True and "text" not in listed[0]
     # Shared with the meeting, it is still GGZ's disclosure to Jeugdbescherming (S4).
     assert refused(client.get(f"{BASE}contributions/{contribution}/"), "S4")
@@ -107,7 +107,7 @@ def test_the_whole_flow_through_the_api(demo, api_client):
         "due": (today + dt.timedelta(days=7)).isoformat()}, format="json")
     assert response.status_code == 201, response.content
     assert [a["description"] for a in ggz_client.get(
-        f"{BASE}consultations/{consultation}/actions/").json()] == ["Huisbezoek"]
+        f"{BASE}consultations/{consultation}/actions/").json()["results"]] == ["Huisbezoek"]
 
     response = client.post(f"{BASE}consultations/{consultation}/minutes/record/", {
         "minutes": "Afspraken", "categories": ["aard-zorgen"]}, format="json")
@@ -142,7 +142,7 @@ def test_k5_another_partners_contribution_without_permission(demo, case, meeting
         professional=demo.prof("ggz-zijlstroom"), consultation=meeting,
         text="Moeder in behandeling", categories=["aard-zorgen"], nature="fact")
     client = api_client(demo.prof("veilig-thuis"))
-    listed = client.get(f"{BASE}consultations/{meeting.pk}/contributions/").json()
+    listed = client.get(f"{BASE}consultations/{meeting.pk}/contributions/").json()["results"]
     assert listed[0]["shared_with_you"] is False
     body = refused(client.get(f"{BASE}contributions/{contribution.pk}/"), "K5")
     assert "Moeder" not in str(body)

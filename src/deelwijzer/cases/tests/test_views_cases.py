@@ -135,7 +135,7 @@ def test_contributions_not_shared_and_the_refusal_with_its_article(demo, case, m
     response = login(ggz).post(reverse("cases:contribution_add", args=[meeting.pk]), {
         "text": "Moeder is in behandeling", "categories": ["aard-zorgen"], "nature": "fact"})
     assert response.status_code == 302
-    contribution = selectors.contributions_of(meeting)[0]
+    contribution = selectors.contributions_of(meeting).rows[0]
     client = login(vt)
     page = html(client.get(reverse("cases:consultation", args=[meeting.pk])))
     assert "Niet met u gedeeld" in page
