@@ -265,6 +265,9 @@ class CaseDetailApi(APIView):
         case = _case(request, pk)
         view = services.case_view(professional=me, case=case)
         step = _step(case)
+        consultations = selectors.consultations_of(case)
+        case.uninformed = [c for c in reversed(consultations) if not c.family_present
+                           and c.family_informed_on is None]
         data = _case_data(case, me)
         data.update({
             "statutory_task": case.statutory_task, "case_criterion": case.case_criterion,
@@ -274,7 +277,7 @@ class CaseDetailApi(APIView):
             "members": [vars(m) for m in view.members],
             "representatives": [vars(r) for r in view.representatives],
             "involvements": [_involvement_data(i) for i in selectors.involvement_list(case)],
-            "consultations": [_consultation_data(c) for c in selectors.consultations_of(case)],
+            "consultations": [_consultation_data(c) for c in consultations],
         })
         return Response(CaseDetailOutput(data).data)
 

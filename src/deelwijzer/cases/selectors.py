@@ -27,8 +27,13 @@ def case_by_reference(reference: str) -> Case | None:
 
 
 def involvement_of(case: Case, professional: Professional) -> Involvement | None:
-    """The professional's own involvement in the case (P4 need to know is personal)."""
-    return Involvement._records.filter(case=case, professional=professional).first()
+    """The professional's own involvement in the case (P4 need to know is personal). Read once
+    per case instance (a page asks it several times); ``case_involve`` forgets it."""
+    known: dict[int, Involvement | None] = case.__dict__.setdefault("_involvement_of", {})
+    if professional.pk not in known:
+        known[professional.pk] = Involvement._records.filter(
+            case=case, professional=professional).first()
+    return known[professional.pk]
 
 
 def case_role_of(case: Case, professional: Professional) -> CaseRole | None:

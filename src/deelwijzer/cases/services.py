@@ -86,7 +86,7 @@ def _steps(version: CovenantVersion) -> list[str]:
 def _members(household: Household) -> list[Person]:
     return list(Person._records.filter(
         pk__in=HouseholdMember._records.filter(household=household).values("person_id"),
-    ).order_by("pk"))
+    ).select_related("partnership").order_by("pk"))
 
 
 def _required(value: str, field: str) -> str:
@@ -311,6 +311,7 @@ def case_involve(
     # The household becomes known to the partner: the director records the involvement (who
     # is around the family), and the log line names the partner as recipient.
     _log_case_work(professional, case, recipient=partner.key)
+    case.__dict__.pop("_involvement_of", None)  # selectors.involvement_of's memory
     return Involvement._records.create(case=case, partner=partner, professional=invitee,
                                        role=str(role), reason=reason, invited_by=professional)
 
@@ -741,7 +742,7 @@ def case_view(*, professional: Professional, case: Case) -> CaseView:
     index = policy_index(version_for(case.partnership))
     visible = index.step_visible.get(case.step, frozenset())
     members = list(HouseholdMember._records.filter(household=case.household)
-                   .select_related("person").order_by("pk"))
+                   .select_related("person", "person__partnership").order_by("pk"))
     reps = list(Representative._records.filter(
         child__in=[m.person_id for m in members]).select_related("child", "representative")
         .order_by("pk"))
