@@ -90,10 +90,12 @@ MIX: tuple[Op, ...] = (
     Op("cases_list", 3, lambda t: ("GET", "/api/v1/cases/", None)),
     Op("case_read", 3, lambda t: ("GET", f"/api/v1/cases/{t['case_id']}/", None),
        subjects=lambda _t, a: len(a["members"])),
-    Op("dossier_read", 3, None, note="pending: no API operation for a person's dossier yet"),
+    Op("dossier_read", 3, lambda t: ("GET", f"/api/v1/share/persons/{t['check']['person']}/",
+                                     None)),
     Op("share_check", 2, lambda t: ("POST", "/api/v1/share/check/", t["check"])),
-    Op("record_item", 2, None, write=True,
-       note="pending: no API operation for recording a dossier item yet"),
+    Op("record_item", 2, lambda t: ("POST", f"/api/v1/share/persons/{t['check']['person']}/items/",
+                                    t["record"]), expect=201, subjects=lambda _t, _a: 1,
+       write=True),
     Op("disclose", 1, _disclose("disclose"), expect=201, subjects=lambda _t, _a: 1, write=True),
     Op("disclose_refused", 1, _disclose("refused"), expect=403, subjects=lambda _t, _a: 1,
        write=True, check=lambda a: bool(a.get("rule_ids")) and a.get("allowed") is False),
@@ -124,6 +126,9 @@ for case in selectors.cases_visible(me):
                     found["rules_" + key] = list(answer.rule_ids)
                     if answer.allowed:
                         found["check"] = {"person": person.pk, **body}
+                        found["record"] = {"text": "Bench: waarneming op school",
+                                           "nature": "fact", "categories": item.categories,
+                                           "case": case.reference}
             if "disclose" in found and "refused" in found:
                 break
         if "disclose" in found and "refused" in found:

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -38,10 +38,47 @@ from deelwijzer.api.bodies import RefusalOutput as RefusalOutput
 from deelwijzer.api.parsers import body_error
 from deelwijzer.covenant.loader import CovenantInvalid
 from deelwijzer.covenant.services import CovenantActionRefused
-from deelwijzer.persons.errors import field_label, invalid_message, refusal_body
+from deelwijzer.persons.errors import field_label, invalid_message, refusal_body, register
 from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 
 NON_FIELD = "non_field_errors"  # DRF's name for an error of the input as a whole
+
+# The labels of API input fields that no app's screens name (the apps register theirs with
+# ``persons.errors.register``), so that every field error names the field in the user's
+# language (api/tests/test_pagination.py checks every input field of the schema has one).
+register(fields={
+    "answers": gettext_lazy("Answers to the weighing questions"),
+    "child": gettext_lazy("Child"),
+    "city": gettext_lazy("City"),
+    "confidentiality_declaration_date": gettext_lazy("Confidentiality declaration signed on"),
+    "contributor_permission": gettext_lazy("Contributor's permission"),
+    "email": gettext_lazy("E-mail address"),
+    "evidence_base64": gettext_lazy("Evidence (base64)"),
+    "evidence_name": gettext_lazy("Evidence file name"),
+    "first_name": gettext_lazy("First name"),
+    "function": gettext_lazy("Function"),
+    "inform_exception": gettext_lazy("Exception to informing"),
+    "last_name": gettext_lazy("Last name"),
+    "note": gettext_lazy("Note"),
+    "notes": gettext_lazy("Notes"),
+    "on": gettext_lazy("Date"),
+    "origin_purpose": gettext_lazy("Purpose the data was collected for"),
+    "permission": gettext_lazy("Permission to share with the meeting"),
+    "phone": gettext_lazy("Phone number"),
+    "postal_code": gettext_lazy("Postal code"),
+    "representatives": gettext_lazy("Representatives"),
+    "roles": gettext_lazy("Roles"),
+    "signed_on": gettext_lazy("Signed on"),
+    "source": gettext_lazy("Covenant file"),
+    "steps": gettext_lazy("Meldcode steps"),
+    "street": gettext_lazy("Street and number"),
+    "to_step": gettext_lazy("Next step"),
+    "username": gettext_lazy("User name"),
+    "valid_from": gettext_lazy("Valid from"),
+    "vog_date": gettext_lazy("VOG date"),
+    "limit": gettext_lazy("Page size (limit)"),
+    "offset": gettext_lazy("Page start (offset)"),
+})
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -140,3 +140,45 @@ def test_person_search_by_bsn(demo, api_client):
     found = api_client(demo.director).get("/api/v1/share/persons/",
                                           {"search": "111222333"}).json()
     assert [p["given_names"] for p in found["results"]] == ["Lotte"]
+
+
+def test_every_input_field_of_the_api_has_a_label_in_the_users_language():
+    """A field error starts with the field's label ("Geboortedatum: ..."): every field of every
+    request body in the schema has one, not a name made from the field id."""
+    from django.utils import translation
+    from drf_spectacular.generators import SchemaGenerator
+
+    from deelwijzer.persons.errors import FIELDS
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    components = schema["components"]["schemas"]
+
+    def fields(ref: str, seen: set[str]) -> set[str]:
+        name = ref.rsplit("/", 1)[-1]
+        if name in seen:
+            return set()
+        seen.add(name)
+        found = set()
+        for key, prop in components[name].get("properties", {}).items():
+            if prop.get("readOnly"):
+                continue
+            found.add(key)
+            for sub in (prop, prop.get("items", {}), *prop.get("allOf", [])):
+                if "$ref" in sub:
+                    found |= fields(sub["$ref"], seen)
+        return found
+
+    names: set[str] = set()
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                if "$ref" in content.get("schema", {}):
+                    names |= fields(content["schema"]["$ref"], set())
+    assert len(names) > 50
+    assert sorted(names - set(FIELDS)) == []
+    with translation.override("en"):
+        english = {n: str(FIELDS[n]) for n in names}
+    with translation.override("nl"):
+        untranslated = sorted(n for n in names if str(FIELDS[n]) == english[n])
+    same_in_dutch = {"bsn", "agenda", "partner", "invitee"}  # BSN, Agenda, Partner, Professional
+    assert set(untranslated) <= same_in_dutch, untranslated
