@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from deelwijzer.api.errors import ERROR_RESPONSES
+from deelwijzer.api.pagination import ListApi
 from deelwijzer.covenant.models import Partner
 from deelwijzer.datarequests import selectors, services
 from deelwijzer.datarequests.choices import Outcome, Status
@@ -100,8 +101,9 @@ def _visible(request: Request, pk: int) -> Any:
     return found
 
 
-class DataRequestsApi(APIView):
-    """Requests to the user's partner and requests the user made (GET); a new request (POST)."""
+class DataRequestsApi(ListApi):
+    """Requests to the user's partner and requests the user made, open first, newest first; a
+    page of them (``limit``, ``offset``) (GET); a new request (POST)."""
 
     class DataRequestCreateInput(serializers.Serializer[Any]):
         person = serializers.IntegerField(**ID)  # type: ignore[arg-type]
@@ -122,10 +124,29 @@ class DataRequestsApi(APIView):
                       "again (004 rule 4)")
         answer_by = serializers.DateField(required=False, allow_null=True)
 
-    @extend_schema(operation_id="datarequests_list", responses={200: DataRequestOutput(many=True)})
+    @extend_schema(operation_id="datarequests_list", responses={200: DataRequestOutput(many=True)},
+                   parameters=[
+        OpenApiParameter("status", str, enum=["open", "answered"]),
+        OpenApiParameter("direction", str, enum=["incoming", "outgoing"],
+                         description="incoming: asked of your partner; outgoing: asked by you"),
+        OpenApiParameter("due", str, enum=["overdue", "week"],
+                         description="open requests past the wanted answer date, or wanted "
+                                     "within seven days"),
+        OpenApiParameter("search", str, description="words of the person's name; every word "
+                         "must match"),
+        OpenApiParameter("order", str, enum=list(selectors.REQUEST_ORDERS),
+                         description="recent: open first, newest first (default); deadline: "
+                                     "open first, the soonest wanted answer first"),
+    ])
     def get(self, request: Request) -> Response:
-        rows = [_row(r) for r in selectors.requests_for(request.user)]  # type: ignore[arg-type]
-        return Response(DataRequestOutput(rows, many=True).data)
+        user: Any = request.user
+        query = request.query_params
+        return self.page(
+            lambda window: selectors.requests_for(
+                user, status=query.get("status", ""), direction=query.get("direction", ""),
+                due=query.get("due", ""), search=query.get("search", "")[:100],
+                order=query.get("order", "recent"), window=window),
+            lambda rows: DataRequestOutput([_row(r) for r in rows], many=True).data)
 
     @extend_schema(operation_id="datarequests_create", request=DataRequestCreateInput,
                    responses={201: DataRequestDetailOutput, 404: None, **ERROR_RESPONSES})

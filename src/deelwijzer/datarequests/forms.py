@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from deelwijzer.datarequests.choices import Outcome
 
@@ -77,3 +78,22 @@ class AnswerForm(forms.Form):
     def __init__(self, *args: Any, items: Choices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["items"].choices = items  # type: ignore[attr-defined]
+
+
+class RequestFilterForm(forms.Form):
+    """Search, filters and order of the data request list (GET: a page can be bookmarked)."""
+
+    search = forms.CharField(label=_("Search"), required=False, max_length=100,
+                             help_text=_("Part of the person's name."))
+    direction = forms.ChoiceField(label=_("Direction"), required=False, choices=[
+        ("", _("To my organisation and asked by me")),
+        ("incoming", _("To my organisation")), ("outgoing", _("Asked by me"))])
+    status = forms.ChoiceField(label=_("Open or answered"), required=False, choices=[
+        ("", _("All requests")), ("open", pgettext_lazy("status", "Open")),
+        ("answered", _("Answered"))])
+    due = forms.ChoiceField(label=_("Answer wanted by"), required=False, choices=[
+        ("", _("Any date")), ("overdue", _("Past the wanted date")),
+        ("week", _("Within a week"))])
+    order = forms.ChoiceField(label=_("Order"), required=False, choices=[
+        ("recent", _("Open first, newest first")),
+        ("deadline", _("Open first, soonest wanted answer first"))])

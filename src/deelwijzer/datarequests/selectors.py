@@ -5,8 +5,11 @@ outside the gateway (tests/test_gateway.py watches that)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Case as SqlCase
-from django.db.models import IntegerField, Q, QuerySet, Value, When
+from django.db.models import F, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import Case
@@ -17,6 +20,12 @@ from deelwijzer.cases.selectors import works_with_clients
 from deelwijzer.datarequests.choices import Status
 from deelwijzer.datarequests.models import DataRequest, RequestDisclosure
 from deelwijzer.persons.models import Disclosure, DossierItem
+from deelwijzer.selectors import ALL, Listing, Window, window_of
+
+REQUEST_ORDERS = {
+    "recent": ("open_first", "-asked_at", "-pk"),
+    "deadline": ("open_first", F("answer_by").asc(nulls_last=True), "asked_at", "pk"),
+}
 
 
 def _id(pk: object) -> int:
@@ -76,9 +85,38 @@ def cases_of(professional: Professional) -> list[Case]:
     return list(_cases_of(professional))
 
 
-def requests_for(professional: Professional) -> list[DataRequest]:
-    """The inbox: requests to the professional's partner and requests it made, open first."""
-    return list(_requests_for(professional))
+def requests_for(professional: Professional, *, status: str = "", direction: str = "",
+                 due: str = "", search: str = "", order: str = "recent",
+                 window: Window = ALL) -> Listing[DataRequest]:
+    """The inbox: requests to the professional's partner and requests it made (open first,
+    newest first), with person, case, asker and partners, in two queries whatever the window.
+
+    ``status`` "open" or "answered"; ``direction`` "incoming" (to my partner) or "outgoing"
+    (asked by me); ``due`` "overdue" (open, past the wanted date) or "week" (open, wanted
+    within seven days); ``search`` words of the person's name (every word must match: the
+    names are on the rows already, so the search shows nothing the professional could not
+    see); ``order`` one of ``REQUEST_ORDERS``."""
+    rows = _requests_for(professional)
+    if status == "open":
+        rows = rows.filter(status=Status.OPEN)
+    elif status == "answered":
+        rows = rows.exclude(status=Status.OPEN)
+    if direction == "incoming":
+        rows = (rows.filter(provider_id=professional.partner_id)
+                if professional.partner_id is not None else rows.none())
+    elif direction == "outgoing":
+        rows = rows.filter(asker=professional)
+    today = timezone.localdate()
+    if due == "overdue":
+        rows = rows.filter(status=Status.OPEN, answer_by__lt=today)
+    elif due == "week":
+        rows = rows.filter(status=Status.OPEN, answer_by__gte=today,
+                           answer_by__lte=today + dt.timedelta(days=7))
+    for word in search.split()[:10]:
+        rows = rows.filter(Q(person__given_names__icontains=word)
+                           | Q(person__family_name__icontains=word))
+    return window_of(rows.order_by(*REQUEST_ORDERS.get(order, REQUEST_ORDERS["recent"])),
+                     window)
 
 
 def open_requests_to(professional: Professional) -> int:

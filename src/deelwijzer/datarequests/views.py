@@ -17,7 +17,8 @@ from deelwijzer.covenant.models import Partner
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
 from deelwijzer.datarequests import selectors, services
 from deelwijzer.datarequests.choices import Status
-from deelwijzer.datarequests.forms import AnswerForm, Choices, DataRequestForm
+from deelwijzer.datarequests.forms import AnswerForm, Choices, DataRequestForm, RequestFilterForm
+from deelwijzer.paging import page_window, pager
 from deelwijzer.persons.errors import form_error, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
 
@@ -61,12 +62,19 @@ def _rows(requests: Any) -> list[dict[str, Any]]:
 @login_required
 def request_list(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    requests = list(selectors.requests_for(user))
-    incoming = [r for r in requests if user.partner_id and r.provider_id == user.partner_id]
-    outgoing = [r for r in requests if r.asker_id == user.pk]
+    form = RequestFilterForm(request.GET or None)
+    wanted = form.cleaned_data if form.is_valid() else {}
+    listing = selectors.requests_for(
+        user, status=wanted.get("status", ""), direction=wanted.get("direction", ""),
+        due=wanted.get("due", ""), search=wanted.get("search", ""),
+        order=wanted.get("order") or "recent", window=page_window(request))
+    rows = _rows(listing.rows)
+    for row in rows:
+        row["incoming"] = bool(user.partner_id) and row["request"].provider_id == user.partner_id
     return render(request, "datarequests/list.html", {
-        "incoming": _rows(incoming), "outgoing": _rows(outgoing),
-        "open_incoming": sum(1 for r in incoming if r.status == Status.OPEN),
+        "rows": rows, "form": form, "pager": pager(request, listing),
+        "filtered": any(wanted.get(k) for k in ("search", "direction", "status", "due")),
+        "open_incoming": selectors.open_requests_to(user),
     })
 
 

@@ -27,7 +27,7 @@ def test_new_request_without_purpose_shows_the_dutch_field_error(demo, login):
     html = response.content.decode()
     assert "dit veld is verplicht" in html.lower()
     assert "Gezin onbereikbaar." in html  # nothing typed is lost
-    assert not selectors.requests_for(demo.director)
+    assert not selectors.requests_for(demo.director).rows
 
 
 def test_new_request_refused_by_the_policy_shows_rule_and_article(demo, login):
@@ -42,7 +42,7 @@ def test_new_request_refused_by_the_policy_shows_rule_and_article(demo, login):
 def test_new_request_is_sent_and_shows_in_both_inboxes(demo, login):
     client = login(demo.director)
     response = client.post(reverse("datarequests:new"), _post(demo))
-    [made] = selectors.requests_for(demo.director)
+    [made] = selectors.requests_for(demo.director).rows
     assert response.status_code == 302
     assert response["Location"] == reverse("datarequests:detail", args=[made.pk])
     provider = login(demo.prof("cjg-aldermeer"))
@@ -94,3 +94,19 @@ def test_provider_without_basis_sees_the_refusal(demo, login):
                            {"outcome": "provided", "items": [str(given.pk)]})
     assert response.status_code == 403
     assert "S4" in response.content.decode()
+
+
+def test_inbox_is_paged_and_filtered(demo, login):
+    from deelwijzer.paging import PER_PAGE
+
+    for _ in range(PER_PAGE + 1):
+        ask(demo)
+    ask(demo, person=demo.mother)
+    client = login(demo.director)
+    html = client.get(reverse("datarequests:list")).content.decode()
+    assert f"1–{PER_PAGE} van {PER_PAGE + 2}" in html
+    assert 'href="?page=2"' in html
+    html = client.get(reverse("datarequests:list"), {"search": "Eva"}).content.decode()
+    assert html.count("Eva Visser") == 1 and "Noor Visser" not in html
+    html = client.get(reverse("datarequests:list"), {"status": "answered"}).content.decode()
+    assert "Geen van de gegevensverzoeken voldoet hieraan." in html
