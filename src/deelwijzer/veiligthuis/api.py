@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from deelwijzer.api.errors import ERROR_RESPONSES
+from deelwijzer.api.pagination import ListApi
 from deelwijzer.veiligthuis import selectors, services
 from deelwijzer.veiligthuis.choices import MeldcodeStep
 
@@ -42,8 +43,9 @@ def _visible_advice(request: Request, pk: int) -> Any:
     return found
 
 
-class AdviceRequestsApi(APIView):
-    """My advice requests (Veilig Thuis staff: all of the partnership) and a new one."""
+class AdviceRequestsApi(ListApi):
+    """My advice requests (Veilig Thuis staff: all of the partnership), open first, newest
+    first, a page of them (``limit``, ``offset``); and a new one."""
 
     class AdviceCreateInput(serializers.Serializer[Any]):
         question = serializers.CharField(
@@ -51,10 +53,14 @@ class AdviceRequestsApi(APIView):
             **TEXT)  # type: ignore[arg-type]
 
     @extend_schema(operation_id="veiligthuis_advice_list",
-                   responses={200: AdviceRequestOutput(many=True)})
+                   responses={200: AdviceRequestOutput(many=True)}, parameters=[
+                       OpenApiParameter("status", str, enum=["open", "answered"])])
     def get(self, request: Request) -> Response:
-        rows = [_advice(a) for a in selectors.advice_requests_for(request.user)]  # type: ignore[arg-type]
-        return Response(AdviceRequestOutput(rows, many=True).data)
+        user: Any = request.user
+        wanted = request.query_params.get("status", "")
+        return self.page(
+            lambda window: selectors.advice_requests_for(user, status=wanted, window=window),
+            lambda rows: AdviceRequestOutput([_advice(a) for a in rows], many=True).data)
 
     @extend_schema(operation_id="veiligthuis_advice_create", request=AdviceCreateInput,
                    responses={201: AdviceRequestOutput, **ERROR_RESPONSES})
@@ -156,8 +162,9 @@ class MeldcodeStepInput(serializers.Serializer[Any]):
     notes = serializers.CharField(required=False, **TEXT)  # type: ignore[arg-type]
 
 
-class ReportsApi(APIView):
-    """My reports (Veilig Thuis staff: the reports received) and a new report."""
+class ReportsApi(ListApi):
+    """My reports (Veilig Thuis staff: the reports received), newest first, a page of them
+    (``limit``, ``offset``); and a new report."""
 
     class ReportCreateInput(serializers.Serializer[Any]):
         person = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
@@ -172,10 +179,16 @@ class ReportsApi(APIView):
         not_informed_reason = serializers.CharField(required=False, **TEXT)  # type: ignore[arg-type]
 
     @extend_schema(operation_id="veiligthuis_reports_list",
-                   responses={200: ReportOutput(many=True)})
+                   responses={200: ReportOutput(many=True)}, parameters=[
+                       OpenApiParameter("family", str, enum=["to_inform", "informed"],
+                                        description="to_inform: the family was not told "
+                                        "beforehand and is not informed yet")])
     def get(self, request: Request) -> Response:
-        rows = [_report(r) for r in selectors.reports_for(request.user)]  # type: ignore[arg-type]
-        return Response(ReportOutput(rows, many=True).data)
+        user: Any = request.user
+        wanted = request.query_params.get("family", "")
+        return self.page(
+            lambda window: selectors.reports_for(user, family=wanted, window=window),
+            lambda rows: ReportOutput([_report(r) for r in rows], many=True).data)
 
     @extend_schema(operation_id="veiligthuis_reports_create", request=ReportCreateInput,
                    responses={201: ReportDetailOutput, 404: None, **ERROR_RESPONSES})

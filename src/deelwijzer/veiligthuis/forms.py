@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from deelwijzer.veiligthuis.choices import MeldcodeStep
 
@@ -62,3 +63,14 @@ class ReportForm(forms.Form):
 class FamilyInformedForm(forms.Form):
     family_informed_on = forms.DateField(label=_("Family informed on"), required=False,
                                          widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class StartFilterForm(forms.Form):
+    """The filters of the two lists on the start page (GET: a page can be bookmarked)."""
+
+    advice = forms.ChoiceField(label=_("Advice requests"), required=False, choices=[
+        ("", _("All advice requests")), ("open", pgettext_lazy("status", "Open")),
+        ("answered", _("Answered"))])
+    family = forms.ChoiceField(label=_("Reports"), required=False, choices=[
+        ("", _("All reports")), ("to_inform", _("Family not yet informed")),
+        ("informed", _("Family informed"))])

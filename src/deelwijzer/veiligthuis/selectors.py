@@ -9,6 +9,7 @@ from deelwijzer.cases.selectors import cases_involving as cases_involving
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.cases.selectors import works_with_clients
+from deelwijzer.selectors import ALL, Listing, Window, window_of
 from deelwijzer.veiligthuis.models import AdviceRequest, Report
 
 # The partner that is Veilig Thuis in the covenant (DESIGN.md: the covenant format has no
@@ -70,11 +71,27 @@ def report_for(professional: Professional, pk: object) -> Report | None:
 # outside the gateway (tests/test_gateway.py watches that).
 
 
-def advice_requests_for(professional: Professional) -> list[AdviceRequest]:
-    """Veilig Thuis staff: every advice request of the partnership; others: their own."""
-    return list(_advice_requests_for(professional))
+def advice_requests_for(professional: Professional, *, status: str = "",
+                        window: Window = ALL) -> Listing[AdviceRequest]:
+    """Veilig Thuis staff: every advice request of the partnership; others: their own. Open
+    ones first, newest first; ``status`` "open" or "answered". Two queries whatever the
+    window."""
+    rows = _advice_requests_for(professional)
+    if status == "open":
+        rows = rows.filter(answered_at__isnull=True)
+    elif status == "answered":
+        rows = rows.filter(answered_at__isnull=False)
+    return window_of(rows, window)
 
 
-def reports_for(professional: Professional) -> list[Report]:
-    """Veilig Thuis staff: the reports it received; others: the reports they made."""
-    return list(_reports_for(professional))
+def reports_for(professional: Professional, *, family: str = "",
+                window: Window = ALL) -> Listing[Report]:
+    """Veilig Thuis staff: the reports it received; others: the reports they made; newest
+    first. ``family`` "to_inform" (not told beforehand and not informed since) or "informed".
+    Two queries whatever the window."""
+    rows = _reports_for(professional)
+    if family == "to_inform":
+        rows = rows.filter(family_informed_before=False, family_informed_on__isnull=True)
+    elif family == "informed":
+        rows = rows.exclude(family_informed_before=False, family_informed_on__isnull=True)
+    return window_of(rows, window)

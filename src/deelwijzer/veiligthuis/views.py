@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
+from deelwijzer.paging import page_window, pager
 from deelwijzer.persons.errors import form_error, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, ProcessingRefused
+from deelwijzer.selectors import Window
 from deelwijzer.veiligthuis import selectors, services
 from deelwijzer.veiligthuis.choices import MeldcodeStep
 from deelwijzer.veiligthuis.forms import (
@@ -22,21 +24,31 @@ from deelwijzer.veiligthuis.forms import (
     AdviceForm,
     FamilyInformedForm,
     ReportForm,
+    StartFilterForm,
 )
 
 DEFAULT_CATEGORIES = ["identiteit", "aard-zorgen"]
+TO_INFORM = 10  # the reports of which the family is still to be informed, on the start page
 
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
-    reports = list(selectors.reports_for(user))
+    form = StartFilterForm(request.GET or None)
+    wanted = form.cleaned_data if form.is_valid() else {}
+    advice = selectors.advice_requests_for(user, status=wanted.get("advice", ""),
+                                           window=page_window(request, name="advice_page"))
+    reports = selectors.reports_for(user, family=wanted.get("family", ""),
+                                    window=page_window(request, name="reports_page"))
+    to_inform = selectors.reports_for(user, family="to_inform", window=Window(0, TO_INFORM))
     return render(request, "veiligthuis/start.html", {
-        "is_veilig_thuis": selectors.is_veilig_thuis(user),
-        "advice_requests": selectors.advice_requests_for(user),
-        "reports": reports,
-        "to_inform": [r for r in reports if not r.family_informed_before
-                      and r.family_informed_on is None],
+        "is_veilig_thuis": selectors.is_veilig_thuis(user), "form": form,
+        "advice_requests": advice.rows,
+        "advice_pager": pager(request, advice, name="advice_page"),
+        "advice_filtered": bool(wanted.get("advice")),
+        "reports": reports.rows, "reports_pager": pager(request, reports, name="reports_page"),
+        "reports_filtered": bool(wanted.get("family")),
+        "to_inform": to_inform.rows, "to_inform_more": to_inform.total - len(to_inform.rows),
     })
 
 

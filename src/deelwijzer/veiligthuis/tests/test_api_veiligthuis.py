@@ -34,7 +34,7 @@ def test_advice_roundtrip_and_identifying_refused(demo, api_client):
     assert response.status_code == 201
     pk = response.data["id"]
     vt = api_client(demo.prof("veilig-thuis"))
-    assert [a["id"] for a in vt.get(ADVICE).data] == [pk]
+    assert [a["id"] for a in vt.get(ADVICE).data["results"]] == [pk]
     assert client.post(f"{ADVICE}{pk}/answer/", {"advice": "x"},
                        format="json").status_code == 400
     response = vt.post(f"{ADVICE}{pk}/answer/", {"advice": "Doorloop de meldcode."},
@@ -77,3 +77,45 @@ def test_family_informed_afterwards(demo, api_client):
                            format="json")
     assert response.status_code == 200
     assert response.data["family_still_to_inform"] is False
+
+
+def _questions(client, n):
+    return [client.post(ADVICE, {"question": f"Zorgen over verwaarlozing, vraag {i}."},
+                        format="json").data["id"] for i in range(n)]
+
+
+def test_advice_list_is_a_page_filtered_by_status(demo, api_client):
+    client = api_client(demo.director)
+    first, *_rest = _questions(client, 3)
+    vt = api_client(demo.prof("veilig-thuis"))
+    vt.post(f"{ADVICE}{first}/answer/", {"advice": "Doorloop de meldcode."}, format="json")
+    page = vt.get(ADVICE, {"limit": 2}).data
+    assert page["count"] == 3 and len(page["results"]) == 2 and "offset=2" in page["next"]
+    assert first not in [a["id"] for a in page["results"]]  # open ones first
+    assert [a["id"] for a in vt.get(ADVICE, {"status": "answered"}).data["results"]] == [first]
+    assert vt.get(ADVICE, {"status": "open"}).data["count"] == 2
+    assert api_client(demo.prof("rvdk")).get(ADVICE).data["count"] == 0
+
+
+def test_reports_list_is_a_page_filtered_by_family(demo, api_client):
+    client = api_client(demo.director)
+    told = client.post(REPORTS, _report(demo), format="json").data["id"]
+    untold = client.post(REPORTS, _report(demo, family_informed_before=False,
+                                          steps=_steps(skip=(3,)),
+                                          not_informed_reason="Veiligheid."),
+                         format="json").data["id"]
+    page = client.get(REPORTS, {"limit": 1}).data
+    assert page["count"] == 2 and [r["id"] for r in page["results"]] == [untold]
+    assert "offset=1" in page["next"]
+    assert [r["id"] for r in client.get(REPORTS, {"family": "to_inform"}).data["results"]] == [
+        untold]
+    assert [r["id"] for r in client.get(REPORTS, {"family": "informed"}).data["results"]] == [
+        told]
+
+
+def test_lists_with_a_bad_limit_or_offset_are_a_400_naming_it(demo, api_client):
+    client = api_client(demo.director)
+    response = client.get(ADVICE, {"limit": "500"})
+    assert response.status_code == 400 and response.data["errors"][0]["field"] == "limit"
+    response = client.get(REPORTS, {"offset": "-1"})
+    assert response.status_code == 400 and response.data["errors"][0]["field"] == "offset"

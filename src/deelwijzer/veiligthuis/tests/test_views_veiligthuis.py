@@ -37,14 +37,14 @@ def test_identifying_advice_shows_the_field_and_keeps_the_text(demo, login):
     assert response.status_code == 400
     html = response.content.decode()
     assert "BSN" in html and text in html
-    assert not selectors.advice_requests_for(demo.director)
+    assert not selectors.advice_requests_for(demo.director).rows
 
 
 def test_advice_is_asked_and_answered(demo, login):
     client = login(demo.director)
     response = client.post(reverse("veiligthuis:advice_new"),
                            {"question": "Hoe weeg ik zorgen over verwaarlozing?"})
-    [advice] = selectors.advice_requests_for(demo.director)
+    [advice] = selectors.advice_requests_for(demo.director).rows
     assert response.status_code == 302
     vt = login(demo.prof("veilig-thuis"))
     assert "Hoe weeg ik" in vt.get(reverse("veiligthuis:start")).content.decode()
@@ -63,13 +63,13 @@ def test_report_without_reason_for_not_telling_the_family(demo, login):
                            HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 400
     assert "Blauwe plekken." in response.content.decode()
-    assert not selectors.reports_for(demo.director)
+    assert not selectors.reports_for(demo.director).rows
 
 
 def test_report_is_sent_and_veilig_thuis_sees_it(demo, login):
     client = login(demo.director)
     response = client.post(reverse("veiligthuis:report_new"), _report_post(demo))
-    [made] = selectors.reports_for(demo.director)
+    [made] = selectors.reports_for(demo.director).rows
     assert response.status_code == 302
     vt = login(demo.prof("veilig-thuis"))
     html = vt.get(reverse("veiligthuis:report", args=[made.pk])).content.decode()
@@ -98,3 +98,25 @@ def test_family_not_informed_is_shown_until_recorded(demo, login):
     assert response.status_code == 302
     made.refresh_from_db()
     assert made.family_informed_on == timezone.localdate()
+
+
+def test_start_pages_each_list_and_filters_them(demo, login):
+    from deelwijzer.paging import PER_PAGE
+    from deelwijzer.veiligthuis import services
+
+    for i in range(PER_PAGE + 1):
+        services.advice_request_create(professional=demo.director,
+                                       question=f"Zorgen over verwaarlozing, vraag {i}.")
+    report(demo)
+    client = login(demo.director)
+    html = client.get(reverse("veiligthuis:start")).content.decode()
+    assert f"1–{PER_PAGE} van {PER_PAGE + 1}" in html
+    assert 'href="?advice_page=2"' in html
+    html = client.get(reverse("veiligthuis:start"), {"advice_page": "2"}).content.decode()
+    assert f"{PER_PAGE + 1}–{PER_PAGE + 1} van {PER_PAGE + 1}" in html
+    assert "vraag 0." in html  # the oldest, on the second page
+    html = client.get(reverse("veiligthuis:start"), {"advice": "answered"}).content.decode()
+    assert "Geen van de adviesvragen voldoet hieraan." in html
+    assert "Noor Visser" in html  # the report list is not filtered
+    html = client.get(reverse("veiligthuis:start"), {"family": "to_inform"}).content.decode()
+    assert "Geen van de meldingen voldoet hieraan." in html
