@@ -139,3 +139,18 @@ class RemarkForm(forms.Form):
     def __init__(self, *args: Any, family: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["given_by"].choices = family  # type: ignore[attr-defined]
+
+
+class PersonSearchForm(forms.Form):
+    """The search box of the persons list (GET: a page can be bookmarked)."""
+
+    search = forms.CharField(label=_("Search"), required=False, max_length=100,
+                             help_text=_("Words of the name, a date of birth (1-5-2013) or a "
+                                         "BSN."))
+
+
+class ReminderFilterForm(forms.Form):
+    """Which reminders "To inform" shows (GET)."""
+
+    which = forms.ChoiceField(label=_("Show"), required=False, choices=[
+        ("", _("Everyone to inform")), ("overdue", _("Only overdue"))])

@@ -18,6 +18,7 @@ from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.models import Case, Consultation, Involvement
 from deelwijzer.cases.selectors import cases_involving as cases_involving
 from deelwijzer.cases.selectors import person_visible_to as person_visible_to
+from deelwijzer.cases.selectors import persons_search as persons_search
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.cases.services import case_context
 from deelwijzer.covenant.selectors import policy_index, version_in_force

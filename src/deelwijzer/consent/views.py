@@ -21,13 +21,23 @@ from deelwijzer.consent import selectors
 from deelwijzer.consent import services as consent_services
 from deelwijzer.covenant.schema import Covenant
 from deelwijzer.covenant.selectors import version_covenant, version_in_force
+from deelwijzer.paging import page_window, pager
 from deelwijzer.persons import gateway
 from deelwijzer.persons import selectors as persons_selectors
 from deelwijzer.persons import services as persons
 from deelwijzer.persons.choices import WEIGHING_LABELS
 from deelwijzer.persons.errors import invalid_message, refusal_body
+from deelwijzer.selectors import listing_of
 
-from .forms import ConsentForm, InformingForm, JustificationForm, RemarkForm, WithdrawForm
+from .forms import (
+    ConsentForm,
+    InformingForm,
+    JustificationForm,
+    PersonSearchForm,
+    RemarkForm,
+    ReminderFilterForm,
+    WithdrawForm,
+)
 
 GIVERS_TEXT = {
     "representatives": gettext_lazy(
@@ -111,8 +121,12 @@ def _names(covenant: Covenant) -> dict[str, dict[str, str]]:
 
 @login_required
 def persons_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "consent/persons.html",
-                  {"people": selectors.persons_visible_to(_user(request))})
+    form = PersonSearchForm(request.GET or None)
+    search = form.cleaned_data["search"] if form.is_valid() else ""
+    listing = selectors.persons_search(_user(request), search, window=page_window(request))
+    return render(request, "consent/persons.html", {
+        "people": listing.rows, "form": form, "pager": pager(request, listing),
+        "filtered": bool(search)})
 
 
 # --- recording a consent ------------------------------------------------------------------------
@@ -383,9 +397,15 @@ def _informing_context(professional: Professional, person: Any, case: Any) -> ga
 
 @login_required
 def reminders(request: HttpRequest) -> HttpResponse:
+    form = ReminderFilterForm(request.GET or None)
+    wanted = form.cleaned_data.get("which", "") if form.is_valid() else ""
     dues = selectors.informing_due_for(_user(request))
-    return render(request, "consent/reminders.html",
-                  {"dues": dues, "today": timezone.localdate()})
+    if wanted == "overdue":
+        dues = [d for d in dues if d.overdue]
+    listing = listing_of(dues, page_window(request))
+    return render(request, "consent/reminders.html", {
+        "dues": listing.rows, "form": form, "pager": pager(request, listing),
+        "filtered": bool(wanted), "today": timezone.localdate()})
 
 
 # --- K8: reactions, corrections, own statements ------------------------------------------------

@@ -131,3 +131,60 @@ def test_informing_an_exception_needs_its_motivation(demo, login):
                            HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 400
     assert "AVG art. 23" in response.content.decode()
+
+
+def test_persons_page_is_paged_and_searched(demo, login):
+    from deelwijzer.paging import PER_PAGE
+
+    signal = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e")
+    for i in range(PER_PAGE):
+        persons.person_register(professional=demo.director, given_names=f"Kind{i:02d}",
+                                family_name="Bakker", birth_date=dt.date(2012, 1, 1 + i % 28),
+                                categories=["identiteit"], context=signal)
+    client = login(demo.director)
+    html = client.get(reverse("consent:persons")).content.decode()
+    assert f"1–{PER_PAGE} van {PER_PAGE + 2}" in html and 'href="?page=2"' in html
+    html = client.get(reverse("consent:persons"), {"search": "Eva"}).content.decode()
+    assert "Eva Visser" in html and "Noor Visser" not in html and "Bakker" not in html
+    html = client.get(reverse("consent:persons"), {"search": "2012-01-02"}).content.decode()
+    assert "Kind01 Bakker" in html and "Kind00 Bakker" not in html
+
+
+def test_persons_search_finds_nothing_of_another_partner(demo, login):
+    stranger = login(demo.prof("ggz-zijlstroom"))
+    html = stranger.get(reverse("consent:persons"), {"search": "Visser"}).content.decode()
+    assert "Eva Visser" not in html and "Niemand die u mag zien voldoet hieraan." in html
+
+
+def test_reminders_are_paged_and_filtered_overdue(demo, login):
+    from deelwijzer.cases import services as cases
+    from deelwijzer.paging import PER_PAGE
+
+    signal = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e",
+                             case_role=CaseRole.CASE_HOLDER)
+    for i in range(PER_PAGE // 2 + 1):  # two persons each: PER_PAGE + 2 reminders, overdue
+        child = persons.person_register(
+            professional=demo.director, given_names=f"Kind{i:02d}", family_name="Bakker",
+            birth_date=dt.date(2012, 1, 1 + i), categories=["identiteit"], context=signal)
+        parent = persons.person_register(
+            professional=demo.director, given_names=f"Ouder{i:02d}", family_name="Bakker",
+            birth_date=dt.date(1985, 1, 1 + i), categories=["identiteit"], context=signal)
+        household = persons.household_register(
+            professional=demo.director, label=f"Gezin B{i}.",
+            members=[(child, "child"), (parent, "parent")],
+            categories=["gezinssamenstelling"], context=signal)
+        case = cases.case_open(professional=demo.director, household=household,
+                               statutory_task=demo.task, case_criterion=demo.criterion)
+        cases.consultation_schedule(
+            professional=demo.director, kind="named", date=TODAY - dt.timedelta(days=10),
+            chair=demo.director, case=case, family_present=False,
+            absence_motivation="Dreiging richting melder", informed_by=demo.director,
+            inform_when="after")
+    total = len(informing_due_for(demo.director))
+    assert total > PER_PAGE
+    client = login(demo.director)
+    html = client.get(reverse("consent:reminders")).content.decode()
+    assert f"1–{PER_PAGE} van {total}" in html and 'href="?page=2"' in html
+    html = client.get(reverse("consent:reminders"), {"which": "overdue", "page": "2"}).content
+    assert f"{PER_PAGE + 1}–{total} van {total}" in html.decode()
+    assert 'href="?which=overdue&amp;page=1"' in html.decode()
