@@ -131,3 +131,11 @@ class DiscloseForm(forms.Form):
     recipient = forms.CharField(max_length=64)
     purpose = forms.CharField(max_length=64, required=False)
     case = forms.CharField(max_length=20, required=False)
+
+
+class PersonSearchForm(forms.Form):
+    """The search box of the persons list (GET: a page can be bookmarked)."""
+
+    search = forms.CharField(label=_("Search"), required=False, max_length=100,
+                             help_text=_("Words of the name, a date of birth (1-5-2013) or a "
+                                         "BSN."))

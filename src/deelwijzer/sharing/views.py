@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.covenant.models import Partner
+from deelwijzer.paging import page_window, pager
 from deelwijzer.persons.errors import form_error, invalid_message, refusal_body
 from deelwijzer.persons.gateway import InvalidPersonData, NoCovenantInForce, ProcessingRefused
 from deelwijzer.policy import CovenantIndex, age_on
@@ -31,6 +32,7 @@ from deelwijzer.sharing.forms import (
     DiscloseForm,
     ItemRecordForm,
     PersonQuestion,
+    PersonSearchForm,
     PurposeQuestion,
     RecipientQuestion,
     WhatQuestion,
@@ -145,9 +147,12 @@ def _item_rows(index: CovenantIndex, items: list[Any], person: Any) -> list[dict
 def persons(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     today = timezone.localdate()
-    rows = [{"person": p, "age": age_on(p.birth_date, today)}
-            for p in selectors.persons_visible_to(user)]
-    return render(request, "sharing/persons.html", {"rows": rows})
+    form = PersonSearchForm(request.GET or None)
+    search = form.cleaned_data["search"] if form.is_valid() else ""
+    listing = selectors.persons_search(user, search, window=page_window(request))
+    rows = [{"person": p, "age": age_on(p.birth_date, today)} for p in listing.rows]
+    return render(request, "sharing/persons.html", {
+        "rows": rows, "form": form, "pager": pager(request, listing), "filtered": bool(search)})
 
 
 @login_required

@@ -185,3 +185,38 @@ def test_an_opened_item_shows_the_familys_correction_beside_it(demo, case, conce
     assert "Leerkracht ziet blauwe plekken" in page  # the fact as recorded
     assert "geen blauwe plekken maar verf" in page
     assert "Eva Visser" in page
+
+
+def _register(demo, n):
+    """``n`` more persons the case director registered itself (visible to it only)."""
+    import datetime as dt
+
+    from deelwijzer.persons import gateway
+    from deelwijzer.persons import services as persons
+
+    signal = gateway.Context(purpose="veiligheid", step="melding", ground="6.1.e")
+    for i in range(n):
+        persons.person_register(professional=demo.director, given_names=f"Kind{i:02d}",
+                                family_name="Bakker", birth_date=dt.date(2012, 1, 1 + i % 28),
+                                categories=["identiteit"], context=signal)
+
+
+def test_persons_are_paged_and_searched(demo, login):
+    from deelwijzer.paging import PER_PAGE
+
+    _register(demo, PER_PAGE)  # with Noor and Eva: PER_PAGE + 2
+    client = login(demo.director)
+    html = client.get(reverse("sharing:persons")).content.decode()
+    assert f"1–{PER_PAGE} van {PER_PAGE + 2}" in html and 'href="?page=2"' in html
+    html = client.get(reverse("sharing:persons"), {"page": "2"}).content.decode()
+    assert "Noor Visser" in html and "Eva Visser" in html  # by family name: Visser last
+    html = client.get(reverse("sharing:persons"), {"search": "visser noor"}).content.decode()
+    assert "Noor Visser" in html and "Eva Visser" not in html and "Bakker" not in html
+    html = client.get(reverse("sharing:persons"), {"search": "Jansen"}).content.decode()
+    assert "Niemand die u mag zien voldoet hieraan." in html
+
+
+def test_persons_search_finds_nothing_of_another_partner(demo, login):
+    html = login(demo.prof("ggz-zijlstroom")).get(
+        reverse("sharing:persons"), {"search": "Visser"}).content.decode()
+    assert "Eva Visser" not in html and "Noor Visser" not in html
