@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, PermissionDenied
 from rest_framework.request import Request
@@ -28,8 +28,9 @@ from deelwijzer.accounts.access import login_blockers, vog_valid_until
 from deelwijzer.accounts.forms import StaffForm
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
-from deelwijzer.accounts.views import staff_of
+from deelwijzer.accounts.selectors import staff_listing, staff_of
 from deelwijzer.api.bodies import InvalidOutput
+from deelwijzer.api.pagination import ListApi
 
 MAX_ID = 2**31 - 1
 NOT_FOUND = {403: InvalidOutput, 404: None}
@@ -156,15 +157,27 @@ class StaffCreatedOutput(StaffOutput):
         help_text="one-time link to set a password; give it to the professional")
 
 
-class StaffApi(StaffApiView):
-    """The own partner's professionals (never system administrators); register a new one
-    without a password: it sets one through the one-time link in the answer."""
+class StaffApi(StaffApiView, ListApi):
+    """The own partner's professionals (never system administrators) by name, a page of them
+    (``limit``, ``offset``); register a new one without a password: it sets one through the
+    one-time link in the answer."""
 
     @extend_schema(operation_id="staff_list",
-                   responses={200: StaffOutput(many=True), 403: InvalidOutput})
+                   responses={200: StaffOutput(many=True), 403: InvalidOutput}, parameters=[
+        OpenApiParameter("search", str, description="part of the name, username or e-mail "
+                         "address; every word must match"),
+        OpenApiParameter("active", str, enum=["active", "inactive"]),
+        OpenApiParameter("role", str, enum=[r.value for r in Role if r != Role.SYSTEM_ADMIN],
+                         description="professionals with this role"),
+    ])
     def get(self, request: Request) -> Response:
-        rows = _staff(request).order_by("last_name", "first_name", "pk")
-        return Response(StaffOutput([_staff_data(p) for p in rows], many=True).data)
+        editor = _editor(request)
+        query = request.query_params
+        return self.page(
+            lambda window: staff_listing(
+                editor, search=query.get("search", "")[:100], active=query.get("active", ""),
+                role=query.get("role", "")[:20], window=window),
+            lambda rows: StaffOutput([_staff_data(p) for p in rows], many=True).data)
 
     @extend_schema(operation_id="staff_create", request=StaffInput,
                    responses={201: StaffCreatedOutput, 400: InvalidOutput, 403: InvalidOutput})

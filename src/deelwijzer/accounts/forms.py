@@ -245,3 +245,17 @@ class StaffForm(_ProfessionalModelForm):
         """The roles after saving: the chosen ones plus those the editor may not manage."""
         kept = self.instance.roles - frozenset(self.grantable) if self.instance.pk else frozenset()
         return frozenset(self.cleaned_data["roles"]) | kept
+
+
+class StaffFilterForm(forms.Form):
+    """Search and filters of the staff list (GET: a page can be bookmarked)."""
+
+    search = forms.CharField(label=_("Search"), required=False, max_length=100,
+                             help_text=_("Part of the name, username or e-mail address."))
+    active = forms.ChoiceField(label=_("Active or deactivated"), required=False, choices=[
+        ("", _("All professionals")), ("active", _("Active")),
+        ("inactive", _("Deactivated"))])
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=[
+        ("", _("All roles")),
+        *[(value, label) for value, label in RoleChoices.choices
+          if value != Role.SYSTEM_ADMIN.value]])

@@ -43,10 +43,12 @@ from deelwijzer.accounts.access import (
     second_factor_done,
     vog_valid_until,
 )
-from deelwijzer.accounts.forms import LoginForm, StaffForm, TokenForm
+from deelwijzer.accounts.forms import LoginForm, StaffFilterForm, StaffForm, TokenForm
 from deelwijzer.accounts.lockout import forgive_account
 from deelwijzer.accounts.models import Professional
 from deelwijzer.accounts.roles import Role
+from deelwijzer.accounts.selectors import staff_listing, staff_of
+from deelwijzer.paging import page_window, pager
 
 P = ParamSpec("P")
 
@@ -269,20 +271,14 @@ def _own_staff(request: HttpRequest) -> QuerySet[Professional]:
     return staff_of(_professional(request))
 
 
-def staff_of(editor: Professional) -> QuerySet[Professional]:
-    """The professionals a partner administrator manages: their own partner's, never
-    system administrators (those are managed in the Django admin). The screens and the API."""
-    return (
-        Professional.objects.filter(partner=editor.partner)
-        .exclude(role_assignments__role=Role.SYSTEM_ADMIN.value)
-        .select_related("partner")
-        .prefetch_related("role_assignments")
-    )
-
-
 @partner_admin_required
 def staff_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    form = StaffFilterForm(request.GET or None)
+    wanted = form.cleaned_data if form.is_valid() else {}
+    listing = staff_listing(_professional(request), search=wanted.get("search", ""),
+                            active=wanted.get("active", ""), role=wanted.get("role", ""),
+                            window=page_window(request))
     rows = [
         {
             "professional": p,
@@ -290,10 +286,12 @@ def staff_list(request: HttpRequest) -> HttpResponse:
             "vog_valid_until": vog_valid_until(p.vog_date) if p.vog_date else None,
             "roles": sorted(p.role_assignments.all(), key=lambda r: r.role),
         }
-        for p in _own_staff(request)
+        for p in listing.rows
     ]
     editor = _professional(request)
-    return render(request, "accounts/staff_list.html", {"rows": rows, "partner": editor.partner})
+    return render(request, "accounts/staff_list.html", {
+        "rows": rows, "partner": editor.partner, "form": form, "pager": pager(request, listing),
+        "filtered": any(wanted.get(k) for k in ("search", "active", "role"))})
 
 
 def _form_fields(form: StaffForm) -> dict[str, Any]:

@@ -40,7 +40,7 @@ def test_list_shows_the_own_partners_staff_with_login_blockers(api_client, admin
     system = ProfessionalFactory(partner=partner, roles=[Role.SYSTEM_ADMIN])
     response = api_client(admin).get(BASE)
     assert response.status_code == 200
-    rows = {row["id"]: row for row in response.json()}
+    rows = {row["id"]: row for row in response.json()["results"]}
     assert {admin.pk, blocked.pk} <= set(rows)
     assert other.pk not in rows and system.pk not in rows
     assert "vog_expired" in {b["code"] for b in rows[blocked.pk]["login_blockers"]}
@@ -112,3 +112,25 @@ def test_others_get_403_and_another_partners_staff_404(api_client, admin, partne
     assert stranger.post(f"{BASE}{member.pk}/password-link/").status_code == 404
     member.refresh_from_db()
     assert member.is_active and not Professional.objects.filter(username="fdevries").exists()
+
+
+def test_list_is_a_page_searched_and_filtered(api_client, admin, partner):
+    fatima = ProfessionalFactory(partner=partner, first_name="Fatima", last_name="Amrani",
+                                 username="famrani", roles=[Role.CASE_DIRECTOR])
+    gone = ProfessionalFactory(partner=partner, last_name="Zwart", is_active=False)
+    ProfessionalFactory(partner=PartnerFactory(), first_name="Fatima", last_name="Elders")
+    client = api_client(admin)
+    page = client.get(BASE, {"limit": 2}).json()
+    assert page["count"] == 3 and len(page["results"]) == 2 and "offset=2" in page["next"]
+    assert page["results"][0]["id"] == fatima.pk  # by family name
+
+    def ids(**query):
+        return [r["id"] for r in client.get(BASE, query).json()["results"]]
+
+    assert ids(search="fatima") == [fatima.pk]  # not the other partner's Fatima
+    assert ids(search="famrani@partner") == [fatima.pk]
+    assert ids(active="inactive") == [gone.pk]
+    assert gone.pk not in ids(active="active")
+    assert ids(role="case_director") == [fatima.pk]
+    response = client.get(BASE, {"limit": "x"})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "limit"

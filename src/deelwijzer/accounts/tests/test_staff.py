@@ -240,3 +240,22 @@ def test_reset_second_factor(admin_client, partner):
     assert admin_client.get(url).status_code == 405
     assert admin_client.post(url).status_code == 302
     assert not TOTPDevice.objects.filter(user=prof).exists()
+
+
+def test_list_is_paged_searched_and_filtered(admin_client, partner):
+    from deelwijzer.paging import PER_PAGE
+
+    for _ in range(PER_PAGE):
+        ProfessionalFactory(partner=partner)
+    ProfessionalFactory(partner=partner, first_name="Fatima", last_name="Amrani",
+                        username="famrani", roles=[Role.PRIVACY_OFFICER], is_active=False)
+    url = reverse("accounts:staff_list")
+    response = admin_client.get(url)
+    assert len(response.context["rows"]) == PER_PAGE
+    html = response.content.decode()
+    assert f"1–{PER_PAGE} van {PER_PAGE + 2}" in html and 'href="?page=2"' in html
+    for query in ({"search": "amrani"}, {"active": "inactive"}, {"role": "privacy_officer"}):
+        rows = admin_client.get(url, query).context["rows"]
+        assert [row["professional"].username for row in rows] == ["famrani"]
+    html = admin_client.get(url, {"search": "nobody-like-this"}).content.decode()
+    assert "Geen van de medewerkers voldoet hieraan." in html
