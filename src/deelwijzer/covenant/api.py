@@ -17,14 +17,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from deelwijzer.api.bodies import InvalidOutput
+from deelwijzer.api.pagination import ListApi
 from deelwijzer.api.renderers import FILE_RENDERERS
 from deelwijzer.covenant.diff import covenant_diff
 from deelwijzer.covenant.models import CovenantVersion, Partner
 from deelwijzer.covenant.selectors import (
-    partnership_versions,
     version_covenant,
     version_in_force,
     version_signature_status,
+    versions_listing,
 )
 from deelwijzer.covenant.services import (
     covenant_version_import,
@@ -89,14 +90,16 @@ def _version_detail(version: CovenantVersion) -> dict[str, object]:
     return data
 
 
-class VersionListApi(APIView):
-    """The versions of the covenant of the user's partnership, newest first."""
+class VersionListApi(ListApi):
+    """The versions of the covenant of the user's partnership, newest first; a page of them
+    (``limit``, ``offset``)."""
 
     @extend_schema(responses=VersionOutput(many=True), operation_id="covenant_versions_list")
     def get(self, request: Request) -> Response:
         partnership = user_partnership(request.user)
-        versions = partnership_versions(partnership) if partnership else []
-        return Response(VersionOutput([_version_data(v) for v in versions], many=True).data)
+        return self.page(lambda window: versions_listing(partnership, window),
+                         lambda rows: VersionOutput([_version_data(v) for v in rows],
+                                                    many=True).data)
 
 
 class VersionDetailApi(APIView):

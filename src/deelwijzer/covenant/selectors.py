@@ -11,6 +11,7 @@ from deelwijzer.covenant.loader import load_covenant
 from deelwijzer.covenant.models import CovenantVersion, Partnership, VersionStatus
 from deelwijzer.covenant.schema import Covenant
 from deelwijzer.policy import CovenantIndex
+from deelwijzer.selectors import ALL, Listing, Window, window_of
 
 # Parsed and compiled covenants, per process, by content hash (a version's source never
 # changes: a new text is a new version). Keyed by the hash alone, so a lookup does not hash the
@@ -79,6 +80,14 @@ def version_in_force(partnership: Partnership) -> CovenantVersion | None:
 
 def partnership_versions(partnership: Partnership) -> QuerySet[CovenantVersion]:
     return partnership.versions.prefetch_related("signatures__partner").order_by("-number")
+
+
+def versions_listing(partnership: Partnership | None,
+                     window: Window = ALL) -> Listing[CovenantVersion]:
+    """A page of the partnership's covenant versions, newest first (none without one)."""
+    if partnership is None:
+        return Listing([], 0)
+    return window_of(partnership.versions.order_by("-number", "-pk"), window)
 
 
 def version_signature_status(version: CovenantVersion) -> list[dict[str, object]]:

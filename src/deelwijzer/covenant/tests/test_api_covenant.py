@@ -120,3 +120,18 @@ def test_documents(api_client, version, ext, start):
     assert response.status_code == 200 and response.content.startswith(start)
     assert "attachment" in response["Content-Disposition"]
     assert client.get(f"{BASE}versions/{version.pk}/documents/memo.pdf").status_code == 404
+
+
+def test_versions_list_is_a_page_newest_first(api_client, version, minimal_covenant_text):
+    sign_all(version)
+    amended = covenant_version_import(
+        text=minimal_covenant_text.replace('version: "2026.1"', 'version: "2026.2"'))
+    client = api_client(member(version))
+    page = client.get(f"{BASE}versions/", {"limit": 1}).json()
+    assert page["count"] == 2 and [v["id"] for v in page["results"]] == [amended.pk]
+    assert "offset=1" in page["next"]
+    rest = client.get(f"{BASE}versions/", {"limit": 1, "offset": 1}).json()
+    assert [v["id"] for v in rest["results"]] == [version.pk] and rest["next"] is None
+    assert api_client(ProfessionalFactory()).get(f"{BASE}versions/").json()["count"] == 0
+    response = client.get(f"{BASE}versions/", {"offset": "a"})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "offset"

@@ -97,7 +97,8 @@ def test_diff_page_lists_changes(login, version, minimal_covenant_text):
 def test_api_lists_versions_with_signatures(login, version):
     client = login(ProfessionalFactory(partner=version.partnership.partners.first()))
     listing = client.get("/api/v1/covenant/versions/").json()
-    assert [v["status"] for v in listing] == ["draft"]
+    assert [v["status"] for v in listing["results"]] == ["draft"]
+    assert listing["count"] == 1 and listing["next"] is None
     detail = client.get(f"/api/v1/covenant/versions/{version.pk}/").json()
     assert {s["partner"] for s in detail["signatures"]} == {"gemeente", "veilig-thuis", "politie"}
     assert all(s["signed_on"] is None for s in detail["signatures"])
