@@ -12,7 +12,10 @@ consultations, action items, data requests, remarks). Every request again: an an
 processing log gets one line per subject, so a bigger household may cost more.
 
 Every GET route must answer 200 to at least one account (or be in ``NOT_MEASURED`` with the
-reason), so that a route nobody can open does not pass unmeasured.
+reason), so that a route nobody can open does not pass unmeasured. The main writes of the API
+(the sharing check and disclosure, recording and opening an item, a contribution, the minutes,
+an action, an involvement) are measured the same way, each rolled back, and must succeed at
+both sizes.
 """
 
 from __future__ import annotations
@@ -128,6 +131,51 @@ def _grow(simulation: Any, first: dict[str, Any]) -> None:
             why_no_consent="Vader dreigt te vertrekken", case=case)
 
 
+def _writes(first: dict[str, Any], accounts: list[matrix.Account]) -> dict[str, Measured]:
+    """The main writes of the API, each as the professional who does it in the first family,
+    rolled back: recording, sharing, contributing, the minutes, actions, consent, requests."""
+    import json
+
+    today = timezone.localdate()
+    case, child, named = first["case"], first["child"], first["named"]
+    cjg = first["involved"]["cjg-aldermeer"]
+    api = {a.label: a.api_client for a in accounts}
+    calls = {
+        "share_check": ("regisseur", "/api/v1/share/check/", {
+            "person": child.pk, "recipient": "cjg-aldermeer", "item": first["fact"].pk,
+            "case": case.reference}),
+        "share_disclose": ("regisseur", "/api/v1/share/disclose/", {
+            "item": first["fact"].pk, "recipient": "cjg-aldermeer", "case": case.reference}),
+        "dossier_items_record": ("regisseur", f"/api/v1/share/persons/{child.pk}/items/", {
+            "text": "Nieuwe waarneming", "nature": "fact", "categories": ["school"],
+            "case": case.reference}),
+        "dossier_items_open": ("regisseur", f"/api/v1/share/items/{first['fact'].pk}/open/",
+                               {}),
+        "contributions_add": ("cjg-aldermeer-prof",
+                              f"/api/v1/cases/consultations/{named.pk}/contributions/add/", {
+                                  "text": "Inbreng", "categories": ["hulpverlening"],
+                                  "nature": "fact", "permission": True}),
+        "consultations_minutes_record": (
+            "regisseur", f"/api/v1/cases/consultations/{named.pk}/minutes/record/", {
+                "minutes": "Afspraken", "categories": ["hulpverlening"]}),
+        "action_items_add": ("regisseur",
+                             f"/api/v1/cases/consultations/{named.pk}/actions/add/", {
+                                 "description": "Bellen", "owner": cjg.pk,
+                                 "due": (today + dt.timedelta(days=3)).isoformat()}),
+        "cases_involve": ("regisseur", f"/api/v1/cases/{case.pk}/involvements/", {
+            "partner": "gemeente-aldermeer", "role": "informant", "reason": "Signaal"}),
+    }
+    found = {}
+    for name, (who, url, body) in calls.items():
+        connection.queries_log.clear()
+        with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+            response = api[who].post(url, json.dumps(body), content_type="application/json")
+            transaction.set_rollback(True)
+        found[name] = Measured(response.status_code, len(queries),
+                               tuple(q["sql"] for q in queries))
+    return found
+
+
 @pytest.fixture(scope="module")
 def measured(django_db_setup, django_db_blocker):
     from deelwijzer.demo.simulate import Simulation
@@ -140,15 +188,17 @@ def measured(django_db_setup, django_db_blocker):
         accounts = matrix.make_accounts(_login)
         samples = matrix.samples_of(**first)
         small = _measure(routes, samples, accounts)
+        small_writes = _writes(first, accounts)
         _grow(simulation, first)
         large = _measure(routes, samples, accounts)
-        yield routes, small, large
+        large_writes = _writes(first, accounts)
+        yield routes, small, large, small_writes, large_writes
         transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
 def test_queries_do_not_grow_with_the_data(measured):
-    _routes, small, large = measured
+    _routes, small, large, _sw, _lw = measured
     grown = sorted(
         f"{name} as {account}: {small[name, account].queries} -> {m.queries} queries "
         f"({_repeated(small[name, account], m)})"
@@ -160,7 +210,7 @@ def test_queries_do_not_grow_with_the_data(measured):
 
 @pytest.mark.django_db
 def test_every_get_route_is_measured(measured):
-    routes, _small, large = measured
+    routes, _small, large, _sw, _lw = measured
     opened = {name for (name, _account), m in large.items() if m.status == 200}
     post_only = {name for (name, _account), m in large.items() if m.status == 405}
     unmeasured = sorted(r.name for r in routes if "get" in r.methods
@@ -168,3 +218,17 @@ def test_every_get_route_is_measured(measured):
     statuses = {name: sorted({m.status for (n, _a), m in large.items() if n == name})
                 for name in unmeasured}
     assert not unmeasured, f"no account opens these GET routes with a 200: {statuses}"
+
+
+@pytest.mark.django_db
+def test_the_main_writes_do_not_grow_with_the_data(measured):
+    """Each write succeeds at both sizes (a refusal or a 400 would measure nothing) and runs as
+    many queries on the bigger partnership."""
+    *_rest, small, large = measured
+    failed = {name: (small[name].status, large[name].status) for name in small
+              if small[name].status >= 300 or large[name].status >= 300}
+    assert not failed, f"writes that did not succeed (small, large): {failed}"
+    grown = [f"{name}: {small[name].queries} -> {large[name].queries} queries "
+             f"({_repeated(small[name], large[name])})"
+             for name in small if large[name].queries != small[name].queries]
+    assert not grown, "writes whose queries grow with the data:\n" + "\n".join(grown)
