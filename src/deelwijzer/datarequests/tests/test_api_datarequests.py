@@ -148,3 +148,13 @@ def test_list_with_a_bad_limit_is_a_400_naming_it(demo, api_client):
     response = api_client(demo.director).get(URL, {"limit": "0"})
     assert response.status_code == 400
     assert response.data["errors"][0]["field"] == "limit"
+
+
+def test_list_for_someone_without_clients_is_an_empty_page(demo, api_client):
+    from deelwijzer.accounts.models import Professional
+
+    ask(demo)
+    privacy = Professional.objects.get(username="privacy")
+    for query in ({}, {"order": "deadline"}, {"status": "open"}):
+        response = api_client(privacy).get(URL, query)
+        assert response.status_code == 200 and response.data["count"] == 0
