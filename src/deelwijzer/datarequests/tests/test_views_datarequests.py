@@ -110,3 +110,9 @@ def test_inbox_is_paged_and_filtered(demo, login):
     assert html.count("Eva Visser") == 1 and "Noor Visser" not in html
     html = client.get(reverse("datarequests:list"), {"status": "answered"}).content.decode()
     assert "Geen van de gegevensverzoeken voldoet hieraan." in html
+
+
+def test_an_open_request_is_marked_open_in_dutch(demo, login):
+    ask(demo)
+    html = login(demo.director).get(reverse("datarequests:list")).content.decode()
+    assert '<span class="badge warn">Open</span>' in html
