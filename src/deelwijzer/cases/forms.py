@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from deelwijzer.cases.choices import (
     CaseRoleChoice,
@@ -261,7 +262,8 @@ class CaseFilterForm(forms.Form):
                              help_text=_("Part of the case number or the household's name."))
     step = forms.ChoiceField(label=_("Step"), required=False)
     state = forms.ChoiceField(label=_("Open or closed"), required=False, choices=[
-        ("", _("All cases")), ("open", _("Open")), ("closed", _("Closed"))])
+        ("", _("All cases")), ("open", pgettext_lazy("status", "Open")),
+        ("closed", _("Closed"))])
     partner = forms.ChoiceField(label=_("Partner involved"), required=False)
     order = forms.ChoiceField(label=_("Order"), required=False, choices=[
         ("recent", _("Open first, newest first")), ("reference", _("Case number")),

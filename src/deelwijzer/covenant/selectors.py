@@ -72,7 +72,9 @@ def version_in_force(partnership: Partnership) -> CovenantVersion | None:
     memo = _IN_FORCE.get()
     if memo is not None and partnership.pk in memo:
         return memo[partnership.pk]
-    version = partnership.versions.filter(status=VersionStatus.IN_FORCE).first()
+    # Without its source text (125 kB for the demo covenant): the parsed covenant is cached by
+    # the text's hash, so the text is read (one more query) only the first time per process.
+    version = partnership.versions.filter(status=VersionStatus.IN_FORCE).defer("source").first()
     if memo is not None:
         memo[partnership.pk] = version
     return version
