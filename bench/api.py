@@ -88,6 +88,10 @@ def _disclose(key: str) -> Callable[[dict[str, Any]], tuple[str, str, dict[str, 
 # have yet (left out of the run and listed as pending).
 MIX: tuple[Op, ...] = (
     Op("cases_list", 3, lambda t: ("GET", "/api/v1/cases/", None)),
+    Op("cases_search", 1, lambda t: ("GET", f"/api/v1/cases/?search={t['case_search']}", None)),
+    Op("persons_search", 1, lambda t: ("GET",
+                                       f"/api/v1/share/persons/?search={t['person_search']}",
+                                       None)),
     Op("case_read", 3, lambda t: ("GET", f"/api/v1/cases/{t['case_id']}/", None),
        subjects=lambda _t, a: len(a["members"])),
     Op("dossier_read", 3, lambda t: ("GET", f"/api/v1/share/persons/{t['check']['person']}/",
@@ -113,8 +117,10 @@ partners = [p.key for p in Partner.objects.filter(partnership=me.partner.partner
 found = {}
 for case in selectors.cases_visible(me):
     found.setdefault("case_id", case.pk)
+    found.setdefault("case_search", case.household.label.split()[-1])
     for member in HouseholdMember._records.filter(household_id=case.household_id):
         person = member.person
+        found.setdefault("person_search", person.family_name[:4])
         for item in selectors.dossier_items_held(me, person):
             for recipient in partners:
                 answer = share_check(professional=me, person=person, recipient=recipient,
