@@ -5,12 +5,11 @@ operation the generated OpenAPI schema does not have."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import get_resolver
 from drf_spectacular.generators import SchemaGenerator
+
+from deelwijzer.testing.matrix.routes import walk_patterns
 
 # Screens that have no API operation, on purpose. Keep it short and each reason honest.
 DELIBERATE_EXCEPTIONS: dict[str, str] = {
@@ -104,20 +103,10 @@ PARITY: dict[str, tuple[str, ...]] = {
 }
 
 
-def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[
-        tuple[str, str]]:
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or ""
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern),
-                             f"{namespace}{ns}:" if ns else namespace)
-        elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), f"{namespace}{entry.name or ''}"
-
-
 def screen_routes() -> dict[str, str]:
     """Route name -> pattern of every screen (not the API, the admin or the OIDC login)."""
-    return {name: pattern for pattern, name in _walk(get_resolver().url_patterns)
+    return {name: pattern
+            for pattern, name, _matcher, _view in walk_patterns(get_resolver().url_patterns)
             if not pattern.startswith(NOT_SCREENS)}
 
 

@@ -81,12 +81,12 @@ def _methods(callback: Any) -> tuple[str, ...]:
     return tuple(m for m in ("get", "post", "put", "patch", "delete") if hasattr(cls, m))
 
 
-def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[
+def walk_patterns(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[
         tuple[str, str, Any, Any]]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             ns = entry.namespace or ""
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern),
+            yield from walk_patterns(entry.url_patterns, prefix + str(entry.pattern),
                              f"{namespace}{ns}:" if ns else namespace)
         elif isinstance(entry, URLPattern):
             yield prefix + str(entry.pattern), f"{namespace}{entry.name or ''}", entry.pattern, \
@@ -97,7 +97,7 @@ def discover_routes() -> tuple[list[Route], list[str]]:
     """Every route of the URL conf with the object kind of its id, and the problems: a route
     with an id of no known kind, or with more than one object id."""
     routes, problems = [], []
-    for pattern, name, matcher, callback in _walk(get_resolver().url_patterns):
+    for pattern, name, matcher, callback in walk_patterns(get_resolver().url_patterns):
         if pattern.startswith(SKIPPED_PREFIXES) or name in SKIPPED_NAMES:
             continue
         if not isinstance(matcher, RoutePattern) or re.search(r"[()\[\]?*+^$\\]", pattern):
