@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from deelwijzer.accounts.models import Professional
 from deelwijzer.cases.selectors import cases_involving as cases_involving
@@ -25,6 +25,7 @@ def _id(pk: object) -> int:
         raise ValueError(pk)
     return value
 
+
 def is_veilig_thuis(professional: Professional) -> bool:
     """A Veilig Thuis professional (P5: in a care role; its administrators see no reports)."""
     partner = professional.partner
@@ -40,7 +41,8 @@ def _advice_requests_for(professional: Professional) -> QuerySet[AdviceRequest]:
         requests = requests.filter(partnership_id=partner.partnership_id)
     else:
         requests = requests.filter(asker=professional)
-    return requests.order_by("answered_at", "-asked_at", "-pk")
+    # Open ones first on every database (PostgreSQL sorts NULL last, SQLite first).
+    return requests.order_by(F("answered_at").asc(nulls_first=True), "-asked_at", "-pk")
 
 
 def advice_request_for(professional: Professional, pk: object) -> AdviceRequest | None:
