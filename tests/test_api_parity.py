@@ -96,7 +96,7 @@ PARITY: dict[str, tuple[str, ...]] = {
     "sharing:start": ("share_check",),
     "sharing:disclose": ("share_disclose",),
     "sharing:persons": ("persons_list",),
-    "sharing:person": ("persons_retrieve",),
+    "sharing:person": ("persons_retrieve", "dossier_items_list"),
     "sharing:item_record": ("dossier_items_record",),
     "sharing:item_open": ("dossier_items_open",),
     "sharing:item_copy": ("dossier_items_copy",),

@@ -78,6 +78,7 @@ register(fields={
     "vog_date": gettext_lazy("VOG date"),
     "limit": gettext_lazy("Page size (limit)"),
     "offset": gettext_lazy("Page start (offset)"),
+    "which": gettext_lazy("Which items"),
 })
 
 

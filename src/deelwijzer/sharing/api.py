@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -274,16 +275,23 @@ class PersonOutput(serializers.Serializer[Any]):
 class PersonDetailOutput(PersonOutput):
     cases = PersonCaseOutput(many=True, help_text="the caller's open cases with the person")
     consents = PersonConsentOutput(many=True, help_text="scope and dates only (S5)")
-    held = DossierItemOutput(many=True, help_text="items the caller's organisation holds "
-                             "(outside a case: those the caller recorded), without content")
-    received = DossierItemOutput(many=True, help_text="items of other partners disclosed to "
-                                 "the caller's organisation (within a case), without content")
+    held = DossierItemOutput(many=True, help_text="the newest 50 items the caller's "
+                             "organisation holds (outside a case: those the caller recorded), "
+                             "without content; all of them: dossier_items_list")
+    held_count = serializers.IntegerField(help_text="how many items it holds")
+    received = DossierItemOutput(many=True, help_text="the newest 50 items of other partners "
+                                 "disclosed to the caller's organisation (within a case), "
+                                 "without content; all of them: dossier_items_list")
+    received_count = serializers.IntegerField(help_text="how many were disclosed to it")
 
 
 def _person_data(person: Any) -> dict[str, Any]:
     return {"id": person.pk, "given_names": person.given_names,
             "family_name": person.family_name, "birth_date": person.birth_date,
             "age": age_on(person.birth_date, timezone.localdate())}
+
+
+NEWEST = Window(0, 50)  # the items a person's detail shows; dossier_items_list pages them all
 
 
 class PersonDetailApi(APIView):
@@ -297,9 +305,9 @@ class PersonDetailApi(APIView):
     def get(self, request: Request, pk: int) -> Response:
         user = _user(request)
         person = _person_or_404(user, pk)
-        held = selectors.dossier_items_held(user, person)
-        received = selectors.dossier_items_received(user, person)
-        disclosures = selectors.disclosures_of(held + received)
+        held = selectors.dossier_items_held(user, person, window=NEWEST)
+        received = selectors.dossier_items_received(user, person, window=NEWEST)
+        disclosures = selectors.disclosures_of(held.rows + received.rows)
         return Response(PersonDetailOutput({
             **_person_data(person),
             "cases": [{"id": c.pk, "reference": c.reference, "step": c.step}
@@ -308,14 +316,46 @@ class PersonDetailApi(APIView):
                           "recipients": c.recipients, "valid_from": c.valid_from,
                           "valid_until": c.valid_until, "withdrawn_on": c.withdrawn_on}
                          for c in selectors.consents_of(person)],
-            "held": [_item_data(i, disclosures) for i in held],
-            "received": [_item_data(i, disclosures) for i in received],
+            "held": [_item_data(i, disclosures) for i in held.rows],
+            "held_count": held.total,
+            "received": [_item_data(i, disclosures) for i in received.rows],
+            "received_count": received.total,
         }).data)
 
 
-class DossierItemRecordApi(APIView):
+_ITEMS_LIST = ("A page of a person's dossier items without content, newest first: "
+               "``which=held`` (the default) the items the caller's organisation holds (outside "
+               "a case: those the caller recorded), ``which=received`` those other partners "
+               "disclosed to it (within a case). Not logged: it shows no content.")
+
+
+class DossierItemListApi(ListApi):
+    __doc__ = _ITEMS_LIST
+
+    @extend_schema(operation_id="dossier_items_list", responses=DossierItemOutput(many=True),
+                   description=_ITEMS_LIST,
+                   parameters=[OpenApiParameter("which", str, enum=["held", "received"])])
+    def get(self, request: Request, pk: int) -> Response:
+        user = _user(request)
+        person = _person_or_404(user, pk)
+        which = request.query_params.get("which", "held")
+        if which not in ("held", "received"):
+            raise serializers.ValidationError({"which": [serializers.ErrorDetail(
+                _("choose held or received."), code="invalid_choice")]})
+        listing = (selectors.dossier_items_held if which == "held"
+                   else selectors.dossier_items_received)
+
+        def serialize(rows: list[Any]) -> Any:
+            disclosures = selectors.disclosures_of(rows)
+            return DossierItemOutput([_item_data(i, disclosures) for i in rows], many=True).data
+
+        return self.page(lambda window: listing(user, person, window=window), serialize)
+
+
+class DossierItemRecordApi(DossierItemListApi):
     """Record a dossier item about a person (K8: a fact or an opinion), within a case at the
-    case's step, outside a case for the caller's purpose; decided as a RECORD and logged."""
+    case's step, outside a case for the caller's purpose; decided as a RECORD and logged. Its
+    GET is ``dossier_items_list``."""
 
     class DossierItemRecordInput(serializers.Serializer[Any]):
         text = serializers.CharField(max_length=20000)

@@ -21,6 +21,7 @@ from deelwijzer.cases.selectors import person_visible_to as person_visible_to
 from deelwijzer.cases.selectors import persons_search as persons_search
 from deelwijzer.cases.selectors import persons_visible_to as persons_visible_to
 from deelwijzer.persons.models import Consent, Disclosure, DossierItem, HouseholdMember, Person
+from deelwijzer.selectors import ALL, Listing, Window, window_of
 
 
 def cases_visible(professional: Professional) -> list[Case]:
@@ -48,25 +49,28 @@ def case_of_person(professional: Professional, person: Person, reference: str) -
                 None)
 
 
-def dossier_items_held(professional: Professional, person: Person) -> list[DossierItem]:
+def dossier_items_held(professional: Professional, person: Person, *,
+                       window: Window = ALL) -> Listing[DossierItem]:
     """The items the professional's partner holds about the person (no content), newest first:
     in a case with the person all of them, outside a case those it recorded itself (P4)."""
     items = DossierItem._records.filter(person=person, owning_partner_id=professional.partner_id)
     if not _in_case_with(professional, person):
         items = items.filter(recorded_by=professional)
-    return list(items.select_related("owning_partner").order_by("-recorded_at", "-pk"))
+    return window_of(items.select_related("owning_partner").order_by("-recorded_at", "-pk"),
+                     window)
 
 
-def dossier_items_received(professional: Professional, person: Person) -> list[DossierItem]:
+def dossier_items_received(professional: Professional, person: Person, *,
+                           window: Window = ALL) -> Listing[DossierItem]:
     """Items of other partners disclosed to the professional's partner (V4), newest first: only
     in a case with the person (P4: a disclosure to the partner is not one to every colleague)."""
     if not _in_case_with(professional, person):
-        return []
+        return Listing([], 0)
     ids = Disclosure._records.filter(item__person=person, recipient_id=professional.partner_id) \
         .values("item_id")
-    return list(DossierItem._records.filter(pk__in=ids).exclude(
+    return window_of(DossierItem._records.filter(pk__in=ids).exclude(
         owning_partner_id=professional.partner_id).select_related("owning_partner")
-        .order_by("-recorded_at", "-pk"))
+        .order_by("-recorded_at", "-pk"), window)
 
 
 def dossier_item_visible(professional: Professional, pk: object) -> DossierItem | None:

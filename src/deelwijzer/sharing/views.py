@@ -174,13 +174,19 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
          "withdrawn_on": c.withdrawn_on}
         for c in selectors.consents_of(subject)
     ]
+    held = selectors.dossier_items_held(user, subject,
+                                        window=page_window(request, name="held_page"))
+    received = selectors.dossier_items_received(
+        user, subject, window=page_window(request, name="received_page"))
     return render(request, "sharing/person.html", {
         "person": subject,
         "age": age_on(subject.birth_date, timezone.localdate()),
         "cases": cases,
         "consents": consents,
-        "held": _item_rows(index, selectors.dossier_items_held(user, subject), subject),
-        "received": _item_rows(index, selectors.dossier_items_received(user, subject), subject),
+        "held": _item_rows(index, held.rows, subject),
+        "held_pager": pager(request, held, name="held_page"),
+        "received": _item_rows(index, received.rows, subject),
+        "received_pager": pager(request, received, name="received_page"),
         "own_partner": user.partner,
         "share_url": services.flow_url({"person": str(subject.pk)}, "case"),
     })
@@ -355,8 +361,8 @@ def start(request: HttpRequest) -> HttpResponse:
     case = next((c for c in cases if c.reference == params["case"]), None)
 
     # 3. What
-    items = selectors.dossier_items_held(user, subject) + \
-        selectors.dossier_items_received(user, subject)
+    items = selectors.dossier_items_held(user, subject).rows + \
+        selectors.dossier_items_received(user, subject).rows
     form = _bound(WhatQuestion, "what", params,
                   items=[(str(i.pk), _item_label(index, i)) for i in items],
                   categories=_category_choices(index), partners=_partner_choices(index, user),

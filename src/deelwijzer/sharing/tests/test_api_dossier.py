@@ -161,3 +161,25 @@ def test_persons_list_and_search_within_need_to_know(demo, case, api_client):
                                                        {"search": "Visser"})
     assert other.json() == {"count": 0, "next": None, "previous": None, "results": []}
     assert entries_for_subject(demo.child.subject_id).count() == before  # not logged
+
+
+def test_a_long_dossier_comes_in_pages(demo, case, concern, api_client, login):
+    """A person's detail shows the newest 50 items and how many there are; the items list
+    pages them all (newest first), and the dossier screen shows 25 per page."""
+    from deelwijzer.cases.services import case_context
+
+    context = case_context(case, demo.director)
+    for n in range(54):
+        persons.dossier_item_record(professional=demo.director, person=demo.child,
+                                    text=f"Waarneming {n}", categories=["aard-zorgen"],
+                                    nature="fact", context=context)
+    client = api_client(demo.director)
+    body = client.get(person_url(demo.child.pk)).json()
+    assert (len(body["held"]), body["held_count"]) == (50, 55)
+    page = client.get(f"{person_url(demo.child.pk)}items/", {"limit": 50, "offset": 50}).json()
+    assert page["count"] == 55
+    assert [i["id"] for i in page["results"]][-1] == concern.pk  # the oldest last
+    bad = client.get(f"{person_url(demo.child.pk)}items/", {"which": "all"})
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "which"
+    screen = login(demo.director).get(f"/share/person/{demo.child.pk}/", {"held_page": 3})
+    assert "51–55 van 55" in screen.content.decode()
