@@ -121,7 +121,7 @@ for case in selectors.cases_visible(me):
     for member in HouseholdMember._records.filter(household_id=case.household_id):
         person = member.person
         found.setdefault("person_search", person.family_name[:4])
-        for item in selectors.dossier_items_held(me, person):
+        for item in selectors.dossier_items_held(me, person).rows:
             for recipient in partners:
                 answer = share_check(professional=me, person=person, recipient=recipient,
                                      item=item, case=case)
