@@ -2,8 +2,9 @@
 (search, filters, sorting) kept in the links to the other pages.
 
 A view asks ``window = page_window(request)``, passes it to the selector (which reads that page
-and the total: ``persons.selectors.Listing``) and gives the template ``pager(request, listing)``;
-``{% include "ui/_pager.html" %}`` shows "1-25 of 130" with the links. A screen with two lists
+and the total: ``deelwijzer.selectors.Listing``) and gives the template ``pager(request, listing)``;
+``{% include "ui/_pager.html" %}`` shows "1-25 of 130" with the links (a page past the last shows
+no rows: the links lead back). A screen with two lists
 pages each with its own parameter: ``page_window(request, name="reports_page")`` and
 ``pager(request, listing, name="reports_page")`` (``{% include "ui/_pager.html" with
 pager=reports_pager %}``).

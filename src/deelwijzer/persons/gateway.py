@@ -188,11 +188,11 @@ def _request(
     categories: Iterable[str],
     context: Context,
     today: dt.date,
+    facts: _OnRecord,
     recipient: str | None = None,
     grounds: Grounds | None = None,
     contributor: str | None = None,
     author: int | None = None,
-    facts: _OnRecord | None = None,
 ) -> DecisionRequest:
     """The question to the decision point, with everything on record about the person: its
     consents, the no-consent weighing its partner recorded for this purpose and recipient (S7),
@@ -205,8 +205,6 @@ def _request(
         justification = _justification_on_record(
             person, partner_key, context.purpose, recipient, frozenset(categories))
     categories = frozenset(categories)
-    if facts is None:
-        facts = _on_record([person], partner_key, context.purpose)
     return DecisionRequest(
         actor=_actor(professional, context.case_role, today),
         action=action,
