@@ -108,30 +108,47 @@ def _refused(request: HttpRequest, error: ProcessingRefused, back: str) -> HttpR
                   {"refusal": refusal_body(error), "back": back}, status=403)
 
 
-@dataclass
+@dataclass(frozen=True)
 class StepInfo:
     id: str
     name: str
     purpose: str
-    record: list[tuple[str, str]]
-    share: list[tuple[str, str]]
+    record: tuple[tuple[str, str], ...]
+    share: tuple[tuple[str, str], ...]
     next_id: str | None
     next_name: str | None
 
 
+# A step as the screens and the API show it, per covenant text (its hash) and step id: a list
+# of 50 cases asks it 50 times.
+_STEPS: dict[tuple[str, str], StepInfo] = {}
+
+
 def _step(case: Case) -> StepInfo:
-    covenant = _covenant(case.partnership)
+    version = version_in_force(case.partnership)
+    if version is None:
+        raise NoCovenantInForce
+    key = (version.source_sha256, case.step)
+    found = _STEPS.get(key)
+    if found is None:
+        if len(_STEPS) > 1000:
+            _STEPS.clear()
+        found = _STEPS[key] = _step_info(version_covenant(version), case.step)
+    return found
+
+
+def _step_info(covenant: Covenant, step_id: str) -> StepInfo:
     names = {c.id: c.name for c in covenant.data_categories}
     purposes = {p.id: p.name for p in covenant.purposes}
     steps = list(covenant.steps)
-    position = next((i for i, s in enumerate(steps) if s.id == case.step), None)
+    position = next((i for i, s in enumerate(steps) if s.id == step_id), None)
     if position is None:
-        return StepInfo(case.step, case.step, "", [], [], None, None)
+        return StepInfo(step_id, step_id, "", (), (), None, None)
     step = steps[position]
     following = steps[position + 1] if position + 1 < len(steps) else None
     return StepInfo(step.id, step.name, purposes.get(step.purpose, step.purpose),
-                    [(c, names.get(c, c)) for c in step.record],
-                    [(c, names.get(c, c)) for c in step.share],
+                    tuple((c, names.get(c, c)) for c in step.record),
+                    tuple((c, names.get(c, c)) for c in step.share),
                     following.id if following else None, following.name if following else None)
 
 
@@ -454,7 +471,7 @@ def consultation_anonymous(request: HttpRequest) -> HttpResponse:
 
 
 def _step_categories(consultation: Consultation) -> list[tuple[str, str]]:
-    return _step(consultation.case).record
+    return list(_step(consultation.case).record)
 
 
 def _consultation_page(request: HttpRequest, consultation: Consultation, *,
